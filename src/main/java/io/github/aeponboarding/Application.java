@@ -1,0 +1,11 @@
+package io.github.aeponboarding;
+
+import io.github.aeponboarding.cli.AepOnboardingCommand;
+import picocli.CommandLine;
+
+/** Entry point: `run` (default), `onboard`, `emulator`, `bench` and `console`, see {@link AepOnboardingCommand}. */
+public final class Application {
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new AepOnboardingCommand()).execute(args));
+    }
+}
