@@ -1,0 +1,153 @@
+package io.github.aeponboarding.aep;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
+
+/**
+ * Decides, for the {@code retryWhile} of the AEP step error handler, whether a failed call is
+ * tried again and how long to wait:
+ * <ul>
+ *   <li>429: after {@code Retry-After} (seconds or HTTP-date), capped;</li>
+ *   <li>5xx and I/O errors: exponential back-off with jitter (Camel's redelivery policy);</li>
+ *   <li>401: once, with a fresh token;</li>
+ *   <li>any other 4xx: never.</li>
+ * </ul>
+ * A POST whose outcome is unknown (the write may have been committed: I/O error after connecting,
+ * a 5xx, a lost response) is flagged so that the retry looks the resource up by its deterministic
+ * name before posting again. A Schema Registry "title must be unique" answer is flagged the same way:
+ * AEP itself refused a duplicate, so the retry finds and reuses the existing resource.
+ */
+public class AepRetryPolicy {
+    /** Exchange property: the next attempt must look the resource up before writing. */
+    public static final String RECHECK = "aepRecheck";
+    /** Exchange property: attempts made for the current step call. */
+    public static final String ATTEMPTS = "aepAttempts";
+    private static final String TOKEN_RENEWED = "aepTokenRenewed";
+    private static final String FAILED_STEP = "aepFailedStep";
+
+    private final ImsTokenCache tokens;
+    private final int maxAttempts;
+    private final Duration retryAfterCap;
+    private final Clock clock;
+    private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+
+    public AepRetryPolicy(ImsTokenCache tokens, int maxAttempts, Duration retryAfterCap, Clock clock) {
+        this.tokens = tokens;
+        this.maxAttempts = maxAttempts;
+        this.retryAfterCap = retryAfterCap;
+        this.clock = clock;
+    }
+
+    /** Resets the per-call state; the step template calls it before each AEP call. */
+    public void begin(Exchange exchange) {
+        exchange.setProperty(ATTEMPTS, 0);
+        exchange.removeProperty(TOKEN_RENEWED);
+    }
+
+    public boolean shouldRetry(Exchange exchange) {
+        Throwable failure = exchange.getException() != null ? exchange.getException()
+                : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
+        exchange.setProperty(ATTEMPTS, attempts);
+        exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
+        boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class));
+        String reason = failure == null || attempts >= maxAttempts ? null : reason(exchange, failure, isPost);
+        if (reason == null) {
+            // giving up: remember which step failed, the failure may cross parallel branches
+            if (exchange.getProperty(FAILED_STEP) == null) {
+                exchange.setProperty(FAILED_STEP, exchange.getProperty("aepStep"));
+            }
+            return false;
+        }
+        retries.computeIfAbsent(exchange.getProperty("aepStep", "unknown", String.class) + "|" + reason,
+                k -> new LongAdder()).increment();
+        return true;
+    }
+
+    /** Retries made so far, keyed {@code step|reason}; reported by the metrics and the benchmark. */
+    public Map<String, Long> retryCounts() {
+        Map<String, Long> copy = new java.util.TreeMap<>();
+        retries.forEach((k, v) -> copy.put(k, v.sum()));
+        return copy;
+    }
+
+    public long totalRetries() {
+        return retries.values().stream().mapToLong(LongAdder::sum).sum();
+    }
+
+    private String reason(Exchange exchange, Throwable failure, boolean isPost) {
+        Throwable t = failure;
+        while (t.getCause() != null && !(t instanceof HttpOperationFailedException) && !(t instanceof IOException)) {
+            t = t.getCause();
+        }
+        if (t instanceof HttpOperationFailedException http) {
+            int status = http.getStatusCode();
+            if (status == 429) {
+                Duration wait = retryAfter(http.getResponseHeaders().get("Retry-After"));
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, wait.toMillis());
+                return "429";
+            }
+            if (status == 401 && !exchange.getProperty(TOKEN_RENEWED, false, Boolean.class)) {
+                exchange.setProperty(TOKEN_RENEWED, true);
+                tokens.invalidate(exchange.getProperty(AepHttp.TOKEN_GENERATION, -1, Integer.class));
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
+                return "401";
+            }
+            if (status >= 500) {
+                if (isPost) {
+                    exchange.setProperty(RECHECK, true);
+                }
+                return "5xx";
+            }
+            if (status == 400 && isPost && titleNotUnique(http.getResponseBody())) {
+                exchange.setProperty(RECHECK, true);
+                exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
+                return "exists";
+            }
+            return null;
+        }
+        if (t instanceof IOException) {
+            // a refused connection never reached AEP; anything later may have committed the write
+            if (isPost && !(t instanceof ConnectException)) {
+                exchange.setProperty(RECHECK, true);
+            }
+            return "io";
+        }
+        return null;
+    }
+
+    private static boolean titleNotUnique(String body) {
+        return body != null && body.contains("Title must be unique");
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP-date, never longer than the cap; 1 s when absent or unreadable. */
+    Duration retryAfter(String header) {
+        Duration wait = Duration.ofSeconds(1);
+        if (header != null && !header.isBlank()) {
+            String v = header.trim();
+            try {
+                wait = Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException notSeconds) {
+                try {
+                    ZonedDateTime at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME);
+                    wait = Duration.between(clock.instant(), at.toInstant());
+                } catch (java.time.format.DateTimeParseException unreadable) {
+                    // keep the default
+                }
+            }
+        }
+        if (wait.isNegative()) {
+            wait = Duration.ZERO;
+        }
+        return wait.compareTo(retryAfterCap) > 0 ? retryAfterCap : wait;
+    }
+}

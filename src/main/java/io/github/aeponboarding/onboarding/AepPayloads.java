@@ -1,0 +1,210 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.request.OnboardingRequest;
+import io.github.aeponboarding.request.OnboardingRequest.Column;
+import org.apache.camel.Exchange;
+
+/**
+ * The request body of each AEP call, built from the onboarding request and the ids collected so
+ * far. Payloads follow Adobe's current specs and fix the tutorials' mistakes: {@code connectionSpec}
+ * on every connection, the Data Lake spec on the target connection, integers where the flowSpec
+ * says integer, the looked-up flowSpec id on the flow, each field group once.
+ */
+public class AepPayloads {
+    public static final String DATA_LAKE_SPEC = "c604ff05-7f1a-43c0-8e18-33bf874cb11c";
+    static final String ADHOC_BEHAVIOUR = "https://ns.adobe.com/xdm/data/adhoc";
+    static final String NOTEXT_SCHEMA = "application/vnd.adobe.xed-full-notext+json; version=1";
+    static final String FULL_SCHEMA = "application/vnd.adobe.xed-full+json;version=1";
+
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final String flowSpecName;
+
+    public AepPayloads(String flowSpecName) {
+        this.flowSpecName = flowSpecName;
+    }
+
+    public void adhocClass(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode columns = mapper.createObjectNode();
+        for (Column c : r.source().columns()) {
+            columns.set(c.name(), xdmType(c.type()));
+        }
+        ObjectNode adhoc = mapper.createObjectNode();
+        adhoc.putObject("properties").putObject("_adhoc").put("type", "object").set("properties", columns);
+        ObjectNode body = titled(ResourceNames.of(Step.ADHOC_CLASS, r), "Ad hoc class of the source columns of onboarding request " + r.id());
+        ArrayNode allOf = body.putArray("allOf");
+        allOf.addObject().put("$ref", ADHOC_BEHAVIOUR);
+        allOf.add(adhoc);
+        send(ex, body);
+    }
+
+    public void adhocSchema(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = titled(ResourceNames.of(Step.ADHOC_SCHEMA, r), "Ad hoc schema of the source columns of onboarding request " + r.id());
+        body.putArray("allOf").addObject().put("$ref", header(ex, Step.ADHOC_CLASS));
+        send(ex, body);
+    }
+
+    /** CRM tutorial: the source is a table, described by its columns. */
+    public void crmSourceConnection(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = sourceConnection(ex, r);
+        ObjectNode params = body.putObject("params");
+        params.put("tableName", r.source().table());
+        ArrayNode columns = params.putArray("columns");
+        for (Column c : r.source().columns()) {
+            columns.addObject().put("name", c.name()).put("type", c.type());
+        }
+        send(ex, body);
+    }
+
+    /** Payments tutorial: the source is a path in the payments application. */
+    public void paymentsSourceConnection(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = sourceConnection(ex, r);
+        body.putObject("params").put("path", r.source().table());
+        send(ex, body);
+    }
+
+    public void targetSchema(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = titled(ResourceNames.of(Step.TARGET_SCHEMA, r), "Target schema of onboarding request " + r.id());
+        ArrayNode allOf = body.putArray("allOf");
+        allOf.addObject().put("$ref", r.target().schema().xdmClass());
+        r.target().schema().fieldGroups().stream().distinct().forEach(fg -> allOf.addObject().put("$ref", fg));
+        send(ex, body);
+    }
+
+    public void dataset(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.of(Step.DATASET, r));
+        body.put("description", "Target dataset of onboarding request " + r.id());
+        body.putObject("schemaRef").put("id", header(ex, Step.TARGET_SCHEMA)).put("contentType", FULL_SCHEMA);
+        ex.setVariable(AepHttp.QUERY, "requestDataSource=true");
+        send(ex, body);
+    }
+
+    public void datasetBaseConnection(Exchange ex) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.DATASET_BASE_CONNECTION);
+        body.put("description", "Dataset base connection shared by the onboardings of this sandbox");
+        body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
+        send(ex, body);
+    }
+
+    public void targetConnection(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.of(Step.TARGET_CONNECTION, r));
+        body.put("description", "Target connection of onboarding request " + r.id());
+        body.put("baseConnectionId", header(ex, Step.DATASET_BASE_CONNECTION));
+        body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
+        ObjectNode data = body.putObject("data");
+        data.put("format", "parquet_xdm");
+        data.putObject("schema").put("id", header(ex, Step.TARGET_SCHEMA)).put("version", FULL_SCHEMA);
+        body.putObject("params").put("dataSetId", header(ex, Step.DATASET));
+        send(ex, body);
+    }
+
+    public void mappingSet(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.of(Step.MAPPING_SET, r));
+        body.putObject("outputSchema").putObject("schemaRef").put("id", header(ex, Step.TARGET_SCHEMA)).put("contentType", FULL_SCHEMA);
+        ArrayNode mappings = body.putArray("mappings");
+        for (OnboardingRequest.Mapping m : r.mapping()) {
+            mappings.addObject().put("sourceType", "ATTRIBUTE").put("source", m.source()).put("destination", m.destination());
+        }
+        send(ex, body);
+    }
+
+    /** The flowSpec is looked up by name: its id is never copied from a tutorial (the CRM one has the wrong one). */
+    public void flowSpec(Exchange ex) {
+        ex.setVariable(AepHttp.QUERY, "property=name==" + flowSpecName);
+        ex.getMessage().setBody(null);
+    }
+
+    public void flow(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.of(Step.FLOW, r));
+        body.put("description", "Dataflow of onboarding request " + r.id());
+        body.putObject("flowSpec").put("id", header(ex, Step.FLOW_SPEC)).put("version", "1.0");
+        body.putArray("sourceConnectionIds").add(header(ex, Step.SOURCE_CONNECTION));
+        body.putArray("targetConnectionIds").add(header(ex, Step.TARGET_CONNECTION));
+        ArrayNode transformations = body.putArray("transformations");
+        ObjectNode copy = transformations.addObject().put("name", "Copy");
+        copy.set("params", mapper.valueToTree(r.copy()));
+        transformations.addObject().put("name", "Mapping").putObject("params")
+                .put("mappingId", header(ex, Step.MAPPING_SET)).put("mappingVersion", "0");
+        body.set("scheduleParams", mapper.valueToTree(r.schedule()));
+        send(ex, body);
+    }
+
+    /** The table's columns, for requests that leave them to the explore API. */
+    public void exploreTable(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ex.setVariable(AepHttp.METHOD, "GET");
+        ex.setVariable(AepHttp.PATH_SUFFIX, "/" + r.source().baseConnectionId() + "/explore");
+        ex.setVariable(AepHttp.QUERY, "objectType=table&object=" + java.net.URLEncoder.encode(r.source().table(), java.nio.charset.StandardCharsets.UTF_8));
+        ex.getMessage().setBody(null);
+    }
+
+    private ObjectNode sourceConnection(Exchange ex, OnboardingRequest r) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", ResourceNames.of(Step.SOURCE_CONNECTION, r));
+        body.put("description", "Source connection of onboarding request " + r.id());
+        body.put("baseConnectionId", r.source().baseConnectionId());
+        body.putObject("connectionSpec").put("id", r.source().connectionSpecId()).put("version", "1.0");
+        ObjectNode data = body.putObject("data");
+        data.put("format", "parquet_xdm");
+        data.putObject("schema").put("id", header(ex, Step.ADHOC_SCHEMA)).put("version", NOTEXT_SCHEMA);
+        return body;
+    }
+
+    private ObjectNode titled(String title, String description) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("title", title);
+        body.put("description", description);
+        body.put("type", "object");
+        return body;
+    }
+
+    private ObjectNode xdmType(String type) {
+        ObjectNode t = mapper.createObjectNode();
+        switch (type == null ? "string" : type) {
+            case "integer", "long", "int", "short", "byte" -> t.put("type", "integer");
+            case "number", "double", "float", "decimal" -> t.put("type", "number");
+            case "boolean" -> t.put("type", "boolean");
+            case "date" -> t.put("type", "string").put("format", "date");
+            case "date-time", "datetime", "timestamp" -> t.put("type", "string").put("format", "date-time");
+            default -> t.put("type", "string");
+        }
+        return t;
+    }
+
+    private void send(Exchange ex, ObjectNode body) {
+        try {
+            ex.getMessage().setBody(mapper.writeValueAsString(body));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static OnboardingRequest request(Exchange ex) {
+        return ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+    }
+
+    private static String header(Exchange ex, Step step) {
+        String id = ex.getMessage().getHeader(step.header(), String.class);
+        if (id == null) {
+            throw new IllegalStateException("no " + step.key() + " id yet: the routes run steps out of order");
+        }
+        return id;
+    }
+}

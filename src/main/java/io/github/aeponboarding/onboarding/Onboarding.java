@@ -1,0 +1,24 @@
+package io.github.aeponboarding.onboarding;
+
+/** Names of the exchange properties the onboarding routes share. */
+public final class Onboarding {
+    /** The validated {@link io.github.aeponboarding.request.OnboardingRequest}. */
+    public static final String REQUEST = "aepRequest";
+    /** The request as a JSON tree (what the ledger fingerprints). */
+    public static final String REQUEST_JSON = "aepRequestJson";
+    /** The step being run (its route name), for failure documents. */
+    public static final String STEP = "aepStep";
+    /** The resource the current step creates ({@link Step#routeName()}). */
+    public static final String RESOURCE = "aepResource";
+    /** The step that failed, kept when the failure crosses parallel branches. */
+    public static final String FAILED_STEP = "aepFailedStep";
+    /** The original request text, kept for the dead letter. */
+    public static final String ORIGINAL = "aepOriginalRequest";
+    /** When the onboarding started (epoch millis). */
+    public static final String STARTED_AT = "aepStartedAt";
+    /** Set by a recheck that found the resource; the write is then skipped. */
+    public static final String FOUND = "aepFound";
+
+    private Onboarding() {
+    }
+}

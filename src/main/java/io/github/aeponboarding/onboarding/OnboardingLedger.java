@@ -1,0 +1,312 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.aep.OnboardingConflictException;
+import io.github.aeponboarding.request.OnboardingRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The durable record of what each request created: one small JSON file per request id, written
+ * before a create (the intent) and after it (the id). It is what makes onboarding safe to repeat:
+ * <ul>
+ *   <li>a re-submitted, finished request is answered from it with one verifying GET;</li>
+ *   <li>a request that failed half-way reuses every id recorded before the failing step;</li>
+ *   <li>after a crash, a step with an intent but no id is looked up by name before it is created
+ *       again, so a write whose response was lost is found instead of duplicated.</li>
+ * </ul>
+ * Files live under {@code <data-dir>/ledger/<scope>/<sandbox>/<id>.json}; the scope is derived
+ * from the AEP base URL and org, so two Platforms never share records. Writes go to a temporary
+ * file and are moved into place atomically: a killed process leaves the old or the new record.
+ */
+public class OnboardingLedger {
+    private final Path root;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
+
+    public OnboardingLedger(Path dataDir, String aepBaseUrl, String orgId) {
+        this.root = dataDir.resolve("ledger").resolve(sha256(aepBaseUrl + "|" + orgId).substring(0, 16));
+    }
+
+    /** How a request starts, given what the ledger already knows of its id. */
+    public enum Start { NEW, RESUME, COMPLETE }
+
+    /**
+     * Opens the record of a request and holds it until {@link #release}: the same id is never
+     * onboarded by two threads at once (a file drop and a JMS message, say).
+     */
+    public Start begin(OnboardingRequest request, JsonNode requestJson) {
+        String key = key(request.sandbox(), request.id());
+        Semaphore gate = inFlight.computeIfAbsent(key, k -> new Semaphore(1));
+        try {
+            if (!gate.tryAcquire(10, TimeUnit.MINUTES)) {
+                throw new OnboardingConflictException("IN_PROGRESS", "request '" + request.id() + "' is already being onboarded");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        try {
+            Entry entry = load(key, request.sandbox(), request.id());
+            String fingerprint = sha256(canonical(requestJson));
+            if (entry == null) {
+                entry = new Entry(request.id(), request.sandbox(), fingerprint, requestJson);
+                entries.put(key, entry);
+                save(entry);
+                return Start.NEW;
+            }
+            synchronized (entry) {
+                if (entry.fingerprint.equals(fingerprint)) {
+                    return entry.complete ? Start.COMPLETE : Start.RESUME;
+                }
+                if (entry.complete) {
+                    throw new OnboardingConflictException("DEFINITION_CHANGED", "request '" + request.id()
+                            + "' was already onboarded with a different definition: " + String.join("; ", differences(entry.request, requestJson)));
+                }
+                // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
+                entry.fingerprint = fingerprint;
+                entry.request = requestJson;
+                save(entry);
+                return Start.RESUME;
+            }
+        } catch (RuntimeException e) {
+            gate.release();
+            throw e;
+        }
+    }
+
+    public void release(String sandbox, String id) {
+        Semaphore gate = inFlight.get(key(sandbox, id));
+        if (gate != null && gate.availablePermits() == 0) {
+            gate.release();
+        }
+    }
+
+    /** The id recorded for a step, if its payload is the one it was created from. */
+    public String recall(String sandbox, String id, Step step, String payload) {
+        Entry entry = entries.get(key(sandbox, id));
+        if (entry == null) {
+            return null;
+        }
+        synchronized (entry) {
+            String recorded = entry.ids.get(step.key());
+            if (recorded != null && payload != null && !sha256(payload).equals(entry.payloads.get(step.key()))) {
+                throw new OnboardingConflictException("DEFINITION_CHANGED", "the " + step.routeName() + " of request '" + id
+                        + "' was already created (" + recorded + ") from a different definition; use a new request id to change it");
+            }
+            return recorded;
+        }
+    }
+
+    /** True when a previous attempt may have created the step's resource without recording it. */
+    public boolean wasIntended(String sandbox, String id, Step step) {
+        Entry entry = entries.get(key(sandbox, id));
+        return entry != null && entry.pending.contains(step.key());
+    }
+
+    public void intend(String sandbox, String id, Step step) {
+        update(sandbox, id, e -> e.pending.add(step.key()));
+    }
+
+    public void record(String sandbox, String id, Step step, String resourceId, String payload) {
+        update(sandbox, id, e -> {
+            e.ids.put(step.key(), resourceId);
+            if (payload != null) {
+                e.payloads.put(step.key(), sha256(payload));
+            }
+            e.pending.remove(step.key());
+        });
+    }
+
+    public void complete(String sandbox, String id) {
+        update(sandbox, id, e -> e.complete = true);
+    }
+
+    /** Forgets a request whose flow no longer exists in AEP, so that it is onboarded afresh. */
+    public void forget(String sandbox, String id) {
+        String key = key(sandbox, id);
+        entries.remove(key);
+        try {
+            Files.deleteIfExists(file(sandbox, id));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Ids recorded so far, in step order (what a failure document lists). */
+    public Map<String, String> ids(String sandbox, String id) {
+        Entry entry = entries.get(key(sandbox, id));
+        if (entry == null) {
+            return Map.of();
+        }
+        synchronized (entry) {
+            Map<String, String> ordered = new LinkedHashMap<>();
+            for (Step s : Step.values()) {
+                String v = entry.ids.get(s.key());
+                if (v != null) {
+                    ordered.put(s.key(), v);
+                }
+            }
+            return ordered;
+        }
+    }
+
+    private void update(String sandbox, String id, java.util.function.Consumer<Entry> change) {
+        Entry entry = entries.get(key(sandbox, id));
+        if (entry == null) {
+            throw new IllegalStateException("no ledger entry for " + sandbox + "/" + id);
+        }
+        synchronized (entry) {
+            change.accept(entry);
+            save(entry);
+        }
+    }
+
+    private Entry load(String key, String sandbox, String id) {
+        Entry cached = entries.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Path file = file(sandbox, id);
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode json = mapper.readTree(file.toFile());
+            Entry entry = new Entry(id, sandbox, json.path("fingerprint").asText(), json.path("request"));
+            entry.complete = json.path("complete").asBoolean(false);
+            json.path("ids").fields().forEachRemaining(f -> entry.ids.put(f.getKey(), f.getValue().asText()));
+            json.path("payloads").fields().forEachRemaining(f -> entry.payloads.put(f.getKey(), f.getValue().asText()));
+            json.path("pending").forEach(p -> entry.pending.add(p.asText()));
+            entries.put(key, entry);
+            return entry;
+        } catch (IOException e) {
+            throw new UncheckedIOException("unreadable ledger record " + file, e);
+        }
+    }
+
+    private void save(Entry entry) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", entry.id);
+        json.put("sandbox", entry.sandbox);
+        json.put("fingerprint", entry.fingerprint);
+        json.put("complete", entry.complete);
+        json.put("updatedAt", Instant.now().toString());
+        json.set("ids", mapper.valueToTree(entry.ids));
+        json.set("payloads", mapper.valueToTree(entry.payloads));
+        json.set("pending", mapper.valueToTree(entry.pending));
+        json.set("request", entry.request);
+        Path file = file(entry.sandbox, entry.id);
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), entry.id, ".tmp");
+            Files.write(tmp, mapper.writeValueAsBytes(json));
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write ledger record " + file, e);
+        }
+    }
+
+    private Path file(String sandbox, String id) {
+        return root.resolve(sandbox).resolve(id + ".json");
+    }
+
+    private static String key(String sandbox, String id) {
+        return sandbox + "/" + id;
+    }
+
+    /** Field-by-field differences between two request documents, as {@code $.path: old -> new}. */
+    static List<String> differences(JsonNode before, JsonNode after) {
+        Map<String, String> a = new LinkedHashMap<>();
+        Map<String, String> b = new LinkedHashMap<>();
+        flatten("$", before, a);
+        flatten("$", after, b);
+        Set<String> paths = new LinkedHashSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        List<String> out = new ArrayList<>();
+        for (String p : paths) {
+            String x = a.get(p);
+            String y = b.get(p);
+            if (x == null ? y != null : !x.equals(y)) {
+                out.add(p + ": " + (x == null ? "(absent)" : x) + " -> " + (y == null ? "(absent)" : y));
+            }
+        }
+        return out;
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> f = it.next();
+                flatten(path + "." + f.getKey(), f.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(path, node.toString());
+        }
+    }
+
+    private String canonical(JsonNode json) {
+        try {
+            return new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                    .writeValueAsString(new ObjectMapper().treeToValue(json, Object.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final class Entry {
+        final String id;
+        final String sandbox;
+        String fingerprint;
+        JsonNode request;
+        boolean complete;
+        final Map<String, String> ids = new LinkedHashMap<>();
+        final Map<String, String> payloads = new LinkedHashMap<>();
+        final Set<String> pending = new LinkedHashSet<>();
+
+        Entry(String id, String sandbox, String fingerprint, JsonNode request) {
+            this.id = id;
+            this.sandbox = sandbox;
+            this.fingerprint = fingerprint;
+            this.request = request;
+        }
+    }
+}

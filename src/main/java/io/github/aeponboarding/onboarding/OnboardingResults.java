@@ -1,0 +1,110 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.aep.AepError;
+import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.request.InvalidRequestException;
+import io.github.aeponboarding.request.OnboardingRequest;
+import io.github.aeponboarding.request.Problem;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.camel.Exchange;
+
+/**
+ * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED} or
+ * {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
+ * AEP's status, code and message. It never holds a token or the client secret: it is built from
+ * ids, the request id and AEP's error text only.
+ */
+public class OnboardingResults {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final OnboardingLedger ledger;
+
+    public OnboardingResults(OnboardingLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /** Marks the start of an onboarding; the result's {@code startedAt} and {@code elapsedMs} count from here. */
+    public void start(Exchange ex) {
+        ex.setProperty(Onboarding.STARTED_AT, System.currentTimeMillis());
+    }
+
+    public String created(Exchange ex) {
+        OnboardingRequest r = AepPayloads.request(ex);
+        ledger.complete(r.sandbox(), r.id());
+        return success(ex, "CREATED");
+    }
+
+    public String unchanged(Exchange ex) {
+        return success(ex, "UNCHANGED");
+    }
+
+    public String failed(Exchange ex) throws Exception {
+        Throwable failure = ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = ex.getException();
+        }
+        ObjectNode doc = base(ex, "FAILED");
+        OnboardingRequest r = AepPayloads.request(ex);
+        Map<String, String> ids = r == null ? Map.of() : ledger.ids(r.sandbox(), r.id());
+        doc.set("ids", mapper.valueToTree(ids));
+        if (ids.containsKey(Step.FLOW.key())) {
+            doc.put("flowId", ids.get(Step.FLOW.key()));
+        }
+        doc.put("step", failedStep(ex, failure));
+        AepError error = AepError.of(failure);
+        if (error.httpStatus() != null) {
+            doc.put("httpStatus", error.httpStatus());
+        } else {
+            doc.putNull("httpStatus");
+        }
+        doc.put("code", error.code());
+        doc.put("message", error.message());
+        if (failure instanceof InvalidRequestException invalid) {
+            doc.set("problems", mapper.valueToTree(invalid.problems().stream().map(Problem::toString).toList()));
+        }
+        return mapper.writeValueAsString(doc);
+    }
+
+    private String success(Exchange ex, String status) {
+        ObjectNode doc = base(ex, status);
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (Step s : Step.values()) {
+            String id = ex.getMessage().getHeader(s.header(), String.class);
+            if (id != null) {
+                ids.put(s.key(), id);
+            }
+        }
+        doc.put("flowId", ids.get(Step.FLOW.key()));
+        doc.set("ids", mapper.valueToTree(ids));
+        try {
+            return mapper.writeValueAsString(doc);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ObjectNode base(Exchange ex, String status) {
+        OnboardingRequest r = AepPayloads.request(ex);
+        ObjectNode doc = mapper.createObjectNode();
+        doc.put("id", r == null ? ex.getProperty("aepRequestName", String.class) : r.id());
+        if (r != null) {
+            doc.put("kind", r.kind());
+            doc.put("sandbox", ex.getProperty(AepHttp.SANDBOX, String.class));
+        }
+        doc.put("status", status);
+        long started = ex.getProperty(Onboarding.STARTED_AT, System.currentTimeMillis(), Long.class);
+        doc.put("startedAt", Instant.ofEpochMilli(started).toString());
+        doc.put("elapsedMs", System.currentTimeMillis() - started);
+        return doc;
+    }
+
+    private static String failedStep(Exchange ex, Throwable failure) {
+        if (failure instanceof InvalidRequestException) {
+            return "validation";
+        }
+        String step = ex.getProperty(Onboarding.FAILED_STEP, String.class);
+        return step != null ? step : ex.getProperty(Onboarding.STEP, "validation", String.class);
+    }
+}

@@ -1,0 +1,42 @@
+package io.github.aeponboarding.onboarding;
+
+import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.request.OnboardingRequest;
+import org.apache.camel.Exchange;
+
+/** {@link StepMemory} of the resources that belong to one request, kept in the {@link OnboardingLedger}. */
+public class RequestMemory implements StepMemory {
+    private final OnboardingLedger ledger;
+
+    public RequestMemory(OnboardingLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    @Override
+    public void recall(Exchange ex) {
+        Step step = StepMemory.step(ex);
+        OnboardingRequest r = AepPayloads.request(ex);
+        String id = ledger.recall(r.sandbox(), r.id(), step, ex.getMessage().getBody(String.class));
+        if (id != null) {
+            ex.getMessage().setHeader(step.header(), id);
+        } else if (ledger.wasIntended(r.sandbox(), r.id(), step)) {
+            // a previous run started this write and never recorded its outcome: look before writing
+            ex.setProperty(AepRetryPolicy.RECHECK, true);
+        }
+    }
+
+    @Override
+    public void intend(Exchange ex) {
+        OnboardingRequest r = AepPayloads.request(ex);
+        ledger.intend(r.sandbox(), r.id(), StepMemory.step(ex));
+    }
+
+    @Override
+    public void record(Exchange ex) {
+        Step step = StepMemory.step(ex);
+        OnboardingRequest r = AepPayloads.request(ex);
+        String id = StepMemory.normalise(ex.getMessage().getHeader(step.header(), String.class));
+        ex.getMessage().setHeader(step.header(), id);
+        ledger.record(r.sandbox(), r.id(), step, id, ex.getMessage().getBody(String.class));
+    }
+}

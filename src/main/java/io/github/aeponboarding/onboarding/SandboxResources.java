@@ -1,0 +1,104 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.aep.AepRetryPolicy;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.apache.camel.Exchange;
+
+/**
+ * {@link StepMemory} of what every onboarding in a sandbox shares: the {@code CRMToAEP} flowSpec and
+ * the dataset base connection. They are looked up once per sandbox and reused; the first
+ * onboarding of a sandbox holds a gate while it looks them up, so a batch does not create two
+ * base connections. A 404 on the flow (a stale cache) clears them through {@link #forget}.
+ */
+public class SandboxResources implements StepMemory {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final Map<String, Shared> sandboxes = new ConcurrentHashMap<>();
+
+    /** True when the sandbox is ready (headers set); otherwise the caller holds the gate until {@link #release}. */
+    public boolean acquire(Exchange ex) throws InterruptedException {
+        Shared shared = shared(ex);
+        if (shared.ready()) {
+            shared.apply(ex);
+            return true;
+        }
+        shared.gate.acquire();
+        if (shared.ready()) {   // another onboarding finished the lookups while we waited
+            shared.gate.release();
+            shared.apply(ex);
+            return true;
+        }
+        return false;
+    }
+
+    public void release(Exchange ex) {
+        shared(ex).gate.release();
+    }
+
+    /** The flowSpec as AEP returned it (for the schedule and connection-spec checks). */
+    public JsonNode flowSpec(Exchange ex) {
+        return shared(ex).flowSpec;
+    }
+
+    public void forget(Exchange ex) {
+        sandboxes.remove(sandbox(ex));
+    }
+
+    @Override
+    public void recall(Exchange ex) {
+        Step step = StepMemory.step(ex);
+        String id = shared(ex).ids.get(step);
+        if (id != null) {
+            ex.getMessage().setHeader(step.header(), id);
+        }
+    }
+
+    @Override
+    public void intend(Exchange ex) {
+        // the base connection may exist from an earlier run: always look it up by name before creating
+        if (StepMemory.step(ex) == Step.DATASET_BASE_CONNECTION) {
+            ex.setProperty(AepRetryPolicy.RECHECK, true);
+        }
+    }
+
+    @Override
+    public void record(Exchange ex) {
+        Step step = StepMemory.step(ex);
+        Shared shared = shared(ex);
+        String id = ex.getMessage().getHeader(step.header(), String.class);
+        if (step == Step.FLOW_SPEC) {
+            try {
+                shared.flowSpec = mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("flowSpec answer is not JSON", e);
+            }
+        }
+        shared.ids.put(step, id);
+    }
+
+    private Shared shared(Exchange ex) {
+        return sandboxes.computeIfAbsent(sandbox(ex), s -> new Shared());
+    }
+
+    private static String sandbox(Exchange ex) {
+        return ex.getProperty(AepHttp.SANDBOX, String.class);
+    }
+
+    private static final class Shared {
+        final Semaphore gate = new Semaphore(1);
+        final Map<Step, String> ids = new ConcurrentHashMap<>();
+        volatile JsonNode flowSpec;
+
+        boolean ready() {
+            return flowSpec != null && ids.containsKey(Step.FLOW_SPEC) && ids.containsKey(Step.DATASET_BASE_CONNECTION);
+        }
+
+        void apply(Exchange ex) {
+            ids.forEach((step, id) -> ex.getMessage().setHeader(step.header(), id));
+        }
+    }
+}

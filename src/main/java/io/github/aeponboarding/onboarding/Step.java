@@ -1,0 +1,51 @@
+package io.github.aeponboarding.onboarding;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The AEP resources one onboarding creates, in the tutorials' order. Each has the exchange header
+ * that carries its id between steps and the key it has in the result's {@code ids} object.
+ */
+public enum Step {
+    ADHOC_CLASS("adhoc-class", "adhocClass"),
+    ADHOC_SCHEMA("adhoc-schema", "adhocSchema"),
+    SOURCE_CONNECTION("source-connection", "sourceConnection"),
+    TARGET_SCHEMA("target-schema", "targetSchema"),
+    DATASET("dataset", "dataset"),
+    DATASET_BASE_CONNECTION("dataset-base-connection", "datasetBaseConnection"),
+    TARGET_CONNECTION("target-connection", "targetConnection"),
+    MAPPING_SET("mapping-set", "mappingSet"),
+    FLOW_SPEC("flow-spec", "flowSpec"),
+    FLOW("flow", "flow");
+
+    /** Prefix of every id header; the HTTP header filter drops these from outgoing requests. */
+    public static final String HEADER_PREFIX = "AepId";
+
+    private final String routeName;
+    private final String key;
+
+    Step(String routeName, String key) {
+        this.routeName = routeName;
+        this.key = key;
+    }
+
+    /** Kebab-case name used in route ids ({@code aep-dataset}) and in failure documents. */
+    public String routeName() {
+        return routeName;
+    }
+
+    /** Key in the result's {@code ids} object and in the ledger. */
+    public String key() {
+        return key;
+    }
+
+    /** Exchange header that carries the id, e.g. {@code AepIdDataset}. */
+    public String header() {
+        return HEADER_PREFIX + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+
+    public static Optional<Step> fromRouteName(String name) {
+        return Arrays.stream(values()).filter(s -> s.routeName.equals(name)).findFirst();
+    }
+}
