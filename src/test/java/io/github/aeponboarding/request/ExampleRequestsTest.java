@@ -1,0 +1,60 @@
+package io.github.aeponboarding.request;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/** The shipped examples are valid, and a request means the same in JSON and in YAML. */
+class ExampleRequestsTest {
+    private static final RequestReader READER = new RequestReader();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"examples/crm-salesforce.yaml", "examples/payments-paypal.yaml"})
+    void exampleIsValidAndEqualInJsonAndYaml(String file) throws IOException {
+        byte[] yaml = Files.readAllBytes(Path.of(file));
+        String json = new ObjectMapper().writeValueAsString(new YAMLMapper().readTree(yaml));
+
+        OnboardingRequest fromYaml = READER.read(yaml, file);
+        OnboardingRequest fromJson = READER.read(json, "request.json");
+
+        assertThat(fromJson).isEqualTo(fromYaml);
+        assertThat(new RequestRules().check(fromYaml)).isEmpty();
+    }
+
+    @Test
+    void crmExampleCarriesTheTutorialValuesWithItsMistakesFixed() throws IOException {
+        OnboardingRequest crm = READER.read(Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")), "crm-salesforce.yaml");
+
+        assertThat(crm.id()).isEqualTo("crm-salesforce-contacts");
+        assertThat(crm.isCrm()).isTrue();
+        assertThat(crm.source().connectionSpecId()).isEqualTo("cfc0fee1-7dc0-40ef-b73e-d8b134c436f5");
+        assertThat(crm.source().columns()).extracting(OnboardingRequest.Column::name)
+                .containsExactly("first_name", "last_name", "email", "updatedAt");
+        assertThat(crm.copy().mode()).isEqualTo("append");
+        assertThat(crm.schedule()).isEqualTo(new OnboardingRequest.Schedule(1567411548L, "minute", 30, null));
+    }
+
+    @Test
+    void paymentsExampleDeclaresTypeAndListsEachFieldGroupOnce() throws IOException {
+        OnboardingRequest payments = READER.read(Files.readAllBytes(Path.of("examples/payments-paypal.yaml")), "payments-paypal.yaml");
+
+        assertThat(payments.source().columns()).extracting(OnboardingRequest.Column::name).contains("Type");
+        assertThat(payments.target().schema().fieldGroups()).doesNotHaveDuplicates();
+        assertThat(payments.copy().deltaColumn()).isEqualTo(new OnboardingRequest.DeltaColumn("updatedAt", "YYYY-MM-DD", "UTC"));
+    }
+
+    @Test
+    void formatIsSniffedFromContentWhenTheNameHasNoKnownExtension() throws IOException {
+        byte[] yaml = Files.readAllBytes(Path.of("examples/crm-salesforce.yaml"));
+        String json = new ObjectMapper().writeValueAsString(new YAMLMapper().readTree(yaml));
+
+        assertThat(READER.read(json, null)).isEqualTo(READER.read(yaml, "inbox/request.txt"));
+    }
+}
