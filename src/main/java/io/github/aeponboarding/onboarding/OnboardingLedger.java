@@ -144,15 +144,11 @@ public class OnboardingLedger {
         update(sandbox, id, e -> e.complete = true);
     }
 
-    /** Forgets a request whose flow no longer exists in AEP, so that it is onboarded afresh. */
-    public void forget(String sandbox, String id) {
-        String key = key(sandbox, id);
-        entries.remove(key);
-        try {
-            Files.deleteIfExists(file(sandbox, id));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** Starts a request's record afresh, keeping its gate: its flow no longer exists in AEP. */
+    public void reset(OnboardingRequest request, JsonNode requestJson) {
+        Entry entry = new Entry(request.id(), request.sandbox(), sha256(canonical(requestJson)), requestJson);
+        entries.put(key(request.sandbox(), request.id()), entry);
+        save(entry);
     }
 
     /** Ids recorded so far, in step order (what a failure document lists). */

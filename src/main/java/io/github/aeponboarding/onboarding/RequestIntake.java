@@ -1,0 +1,127 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.request.InvalidRequestException;
+import io.github.aeponboarding.request.OnboardingRequest;
+import io.github.aeponboarding.request.OnboardingRequest.Column;
+import io.github.aeponboarding.request.Problem;
+import io.github.aeponboarding.request.RequestReader;
+import io.github.aeponboarding.request.RequestRules;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
+
+/**
+ * The first steps of every onboarding, before any AEP call: keep the original bytes (the dead
+ * letter returns them unchanged), parse and validate, open the request's ledger record.
+ */
+public class RequestIntake {
+    private final RequestReader reader;
+    private final RequestRules rules = new RequestRules();
+    private final OnboardingLedger ledger;
+    private final SandboxResources sandboxes;
+    private final String defaultSandbox;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public RequestIntake(RequestReader reader, OnboardingLedger ledger, SandboxResources sandboxes, String defaultSandbox) {
+        this.reader = reader;
+        this.ledger = ledger;
+        this.sandboxes = sandboxes;
+        this.defaultSandbox = defaultSandbox;
+    }
+
+    /** Keeps the request exactly as it arrived, and a name for it (file name or JMS message id). */
+    public void keepOriginal(Exchange ex) {
+        byte[] bytes = ex.getMessage().getBody(byte[].class);
+        ex.setVariable(Onboarding.ORIGINAL, bytes == null ? new byte[0] : bytes);
+        String name = ex.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
+        if (name == null) {
+            name = ex.getMessage().getHeader("JMSMessageID", String.class);
+        }
+        if (name == null) {
+            name = ex.getExchangeId();
+        }
+        // a safe file name: JMS message ids hold ':' and a file name may hold anything
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        ex.setProperty("aepOriginalName", safe);
+        ex.setProperty("aepRequestName", safe);
+    }
+
+    public void read(Exchange ex) {
+        byte[] bytes = ex.getVariable(Onboarding.ORIGINAL, byte[].class);
+        if (bytes == null) {
+            bytes = ex.getMessage().getBody(byte[].class);
+        }
+        String name = ex.getProperty("aepOriginalName", String.class);
+        OnboardingRequest request = reader.read(bytes == null ? new byte[0] : bytes, name);
+        if (request.sandbox() == null) {
+            request = request.withSandbox(defaultSandbox);
+        }
+        ex.setProperty(Onboarding.REQUEST, request);
+        ex.setProperty(AepHttp.SANDBOX, request.sandbox());
+        ex.setProperty("aepRequestName", request.id());
+    }
+
+    /** Opens the ledger record; the record is released when the exchange completes, however it ends. */
+    public void begin(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        JsonNode json = mapper.valueToTree(r);
+        OnboardingLedger.Start start = ledger.begin(r, json);
+        ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange exchange) {
+                ledger.release(r.sandbox(), r.id());
+            }
+        });
+        ex.setProperty("aepStart", start.name());
+    }
+
+    /** Puts a finished request's ids back into the headers its result reports. */
+    public void recallIds(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ledger.ids(r.sandbox(), r.id()).forEach((key, id) -> {
+            for (Step s : Step.values()) {
+                if (s.key().equals(key)) {
+                    ex.getMessage().setHeader(s.header(), id);
+                }
+            }
+        });
+    }
+
+    /** The flow of a finished request is gone: forget it, and the sandbox's shared resources with it. */
+    public void forget(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        for (Step s : Step.values()) {
+            ex.getMessage().removeHeader(s.header());
+        }
+        ledger.reset(r, mapper.valueToTree(r));
+        sandboxes.forget(ex);
+    }
+
+    /** Columns from the explore API replace the missing ones, and are checked like given ones. */
+    public void useDiscoveredColumns(Exchange ex) throws Exception {
+        JsonNode answer = mapper.readTree(ex.getVariable("aepResponse", String.class));
+        List<Column> columns = new ArrayList<>();
+        for (JsonNode c : answer.path("schema").path("columns")) {
+            String type = c.path("type").asText(c.path("xdm").path("type").asText("string"));
+            columns.add(new Column(c.path("name").asText(), type));
+        }
+        OnboardingRequest request = request(ex);
+        if (columns.isEmpty()) {
+            throw new InvalidRequestException("$.source.table", "the explore API lists no columns for table '" + request.source().table() + "'");
+        }
+        OnboardingRequest withColumns = request.withColumns(columns);
+        List<Problem> problems = rules.checkColumns(withColumns);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        ex.setProperty(Onboarding.REQUEST, withColumns);
+    }
+
+    private static OnboardingRequest request(Exchange ex) {
+        return ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+    }
+}

@@ -1,0 +1,142 @@
+package io.github.aeponboarding.runtime;
+
+import io.github.aeponboarding.aep.AepHeaderFilterStrategy;
+import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.aep.AepSettings;
+import io.github.aeponboarding.aep.ImsTokenCache;
+import io.github.aeponboarding.emulator.AepEmulator;
+import io.github.aeponboarding.emulator.EmulatorOptions;
+import io.github.aeponboarding.onboarding.AepPayloads;
+import io.github.aeponboarding.onboarding.FlowSpecCheck;
+import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
+import io.github.aeponboarding.onboarding.OnboardingLedger;
+import io.github.aeponboarding.onboarding.OnboardingResults;
+import io.github.aeponboarding.onboarding.OnboardingRunner;
+import io.github.aeponboarding.onboarding.RequestIntake;
+import io.github.aeponboarding.onboarding.RequestMemory;
+import io.github.aeponboarding.onboarding.ResourceFinder;
+import io.github.aeponboarding.onboarding.SandboxResources;
+import io.github.aeponboarding.request.RequestReader;
+import jakarta.jms.ConnectionFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.support.service.ServiceSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jms.connection.CachingConnectionFactory;
+
+/**
+ * The bundle's beans, for the YAML routes in {@code routes/}. Any Camel runtime can use it: it
+ * reads everything from configuration. With no {@code aep.base-url} it starts the AEP emulator in
+ * this JVM, and with no {@code onboarding.broker-url} an embedded Artemis broker: the local
+ * profile needs no credentials and no infrastructure.
+ */
+public class OnboardingConfiguration implements CamelConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(OnboardingConfiguration.class);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        PropertiesComponent pc = context.getPropertiesComponent();
+        if (blank(pc, "aep.base-url")) {
+            startEmulator(context, pc);
+        }
+        Path dataDir = Path.of(prop(pc, "onboarding.data-dir", "data"));
+        String brokerUrl = prop(pc, "onboarding.broker-url", "");
+        if (brokerUrl.isBlank()) {
+            context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
+                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5"))), true, true);
+            brokerUrl = EmbeddedBroker.URL;
+        }
+
+        AepSettings settings = new AepSettings(prop(pc, "aep.base-url", ""), prop(pc, "aep.ims-url", ""),
+                prop(pc, "aep.client-id", ""), prop(pc, "aep.client-secret", ""), prop(pc, "aep.org-id", ""),
+                prop(pc, "aep.scopes", ""), prop(pc, "aep.sandbox", "prod"));
+        LOG.info("AEP: {}", settings);
+        ProducerTemplate producer = lazyProducer(context);
+        Clock clock = Clock.systemUTC();
+        ImsTokenCache tokens = new ImsTokenCache(producer, settings, clock);
+        OnboardingLedger ledger = new OnboardingLedger(dataDir, settings.baseUrl(), settings.orgId());
+        SandboxResources sandboxes = new SandboxResources();
+
+        Registry registry = context.getRegistry();
+        registry.bind("aepSettings", settings);
+        registry.bind("imsTokenCache", tokens);
+        registry.bind("aepHttp", new AepHttp(tokens, settings));
+        registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
+        registry.bind("aepRetryPolicy", new AepRetryPolicy(tokens,
+                Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
+                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock));
+        registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
+        registry.bind("onboardingLedger", ledger);
+        registry.bind("requestMemory", new RequestMemory(ledger));
+        registry.bind("sandboxResources", sandboxes);
+        registry.bind("resourceFinder", new ResourceFinder(producer));
+        registry.bind("flowSpecCheck", new FlowSpecCheck(sandboxes));
+        registry.bind("idsToHeaders", new IdsToHeadersStrategy());
+        registry.bind("requestIntake", new RequestIntake(
+                new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
+                ledger, sandboxes, settings.defaultSandbox()));
+        registry.bind("onboardingResults", new OnboardingResults(ledger));
+        registry.bind("onboardingRunner", new OnboardingRunner(producer));
+        registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
+                Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));
+
+        CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
+        jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
+        registry.bind("aepJmsConnectionFactory", jms);
+    }
+
+    private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {
+        String user = prop(pc, "onboarding.broker-user", "");
+        return user.isBlank() ? new ActiveMQConnectionFactory(brokerUrl)
+                : new ActiveMQConnectionFactory(brokerUrl, user, prop(pc, "onboarding.broker-password", ""));
+    }
+
+    /** The in-process emulator: AEP and IMS at one loopback URL, with its default credentials. */
+    private static void startEmulator(CamelContext context, PropertiesComponent pc) throws Exception {
+        EmulatorOptions options = EmulatorOptions.defaults().toBuilder()
+                .port(Integer.parseInt(prop(pc, "onboarding.emulator-port", "0")))
+                .latencyMillis(Long.parseLong(prop(pc, "onboarding.emulator-latency-ms", "0")))
+                .build();
+        AepEmulator emulator = AepEmulator.start(options);
+        Properties overrides = new Properties();
+        if (pc.getOverrideProperties() != null) {
+            overrides.putAll(pc.getOverrideProperties());
+        }
+        overrides.put("aep.base-url", emulator.baseUrl());
+        overrides.put("aep.ims-url", emulator.baseUrl());
+        overrides.putIfAbsent("aep.client-id", options.clientId());
+        overrides.putIfAbsent("aep.client-secret", options.clientSecret());
+        overrides.putIfAbsent("aep.org-id", options.orgId());
+        pc.setOverrideProperties(overrides);
+        context.getRegistry().bind("aepEmulator", emulator);
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                emulator.close();
+            }
+        }, true, true);
+        LOG.info("No aep.base-url: using the in-process AEP emulator at {}", emulator.baseUrl());
+    }
+
+    private static ProducerTemplate lazyProducer(CamelContext context) {
+        return context.createProducerTemplate();
+    }
+
+    private static boolean blank(PropertiesComponent pc, String key) {
+        return prop(pc, key, "").isBlank();
+    }
+
+    private static String prop(PropertiesComponent pc, String key, String defaultValue) {
+        return pc.resolveProperty(key).orElse(defaultValue).trim();
+    }
+}
