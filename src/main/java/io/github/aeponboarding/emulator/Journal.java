@@ -1,0 +1,60 @@
+package io.github.aeponboarding.emulator;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Appends every accepted Platform request as one JSON line, so a conformance check can replay them
+ * against Adobe's OpenAPI specs. All emulators of a JVM may share one file, hence the static lock.
+ */
+final class Journal {
+    static final String SYSTEM_PROPERTY = "aep.emulator.journal";
+    private static final Object LOCK = new Object();
+    private final Path file;
+
+    private Journal(Path file) {
+        this.file = file;
+    }
+
+    /** The journal the options or the {@value #SYSTEM_PROPERTY} system property name, or null. */
+    static Journal open(EmulatorOptions options) {
+        Path file = options.journal();
+        String property = System.getProperty(SYSTEM_PROPERTY);
+        if (file == null && property != null && !property.isBlank()) file = Path.of(property);
+        return file == null ? null : new Journal(file);
+    }
+
+    void append(ApiRequest request, int status) {
+        ObjectNode line = Json.obj();
+        line.put("method", request.method);
+        line.put("path", request.path);
+        line.put("query", request.rawQuery);
+        line.put("status", status);
+        ObjectNode headers = line.putObject("headers");
+        for (Map.Entry<String, List<String>> header : request.headers.entrySet()) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            // the header must be there for the spec check, its secret value must not be on disk
+            String value = name.equals("authorization") ? "Bearer redacted" : String.join(",", header.getValue());
+            headers.put(name, value);
+        }
+        if (request.hasBody()) line.put("body", request.bodyText());
+        byte[] bytes = (Json.MAPPER.valueToTree(line).toString() + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (LOCK) {
+            try {
+                if (file.getParent() != null) Files.createDirectories(file.getParent());
+                Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to the emulator journal " + file, e);
+            }
+        }
+    }
+
+}
