@@ -22,7 +22,6 @@ import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -108,16 +107,12 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 .latencyMillis(Long.parseLong(prop(pc, "onboarding.emulator-latency-ms", "0")))
                 .build();
         AepEmulator emulator = AepEmulator.start(options);
-        Properties overrides = new Properties();
-        if (pc.getOverrideProperties() != null) {
-            overrides.putAll(pc.getOverrideProperties());
-        }
-        overrides.put("aep.base-url", emulator.baseUrl());
-        overrides.put("aep.ims-url", emulator.baseUrl());
-        overrides.putIfAbsent("aep.client-id", options.clientId());
-        overrides.putIfAbsent("aep.client-secret", options.clientSecret());
-        overrides.putIfAbsent("aep.org-id", options.orgId());
-        pc.setOverrideProperties(overrides);
+        pc.addOverrideProperty("aep.base-url", emulator.baseUrl());
+        pc.addOverrideProperty("aep.ims-url", emulator.baseUrl());
+        // the emulator accepts only its own credentials: any configured ones would be refused
+        pc.addOverrideProperty("aep.client-id", options.clientId());
+        pc.addOverrideProperty("aep.client-secret", options.clientSecret());
+        pc.addOverrideProperty("aep.org-id", options.orgId());
         context.getRegistry().bind("aepEmulator", emulator);
         context.addService(new ServiceSupport() {
             @Override
