@@ -1,11 +1,13 @@
 package io.github.aeponboarding.request;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -114,10 +116,16 @@ final class DocumentParser {
     /**
      * Reads every token once, before building the tree, to catch what tree building hides:
      * YAML aliases (Jackson turns them into the anchor's name), a second document, trailing content,
-     * and where a nesting or duplicate-key failure happened.
+     * and where a syntax, nesting or duplicate-key failure happened.
      */
     private void scan(ObjectMapper mapper, String text, String format) {
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
+        JsonParser p;
+        try {
+            p = mapper.getFactory().createParser(text);
+        } catch (IOException e) {
+            throw fail(FieldPath.ROOT, "could not be read: " + e.getMessage());
+        }
+        try (p) {
             int roots = 0;
             int depth = 0;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -141,26 +149,30 @@ final class DocumentParser {
                             + p.currentTokenLocation().getLineNr() + ")");
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw fail(FieldPath.ROOT, "exceeds a safety limit at " + where(p.currentLocation()) + ": "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
-            throw fail(FieldPath.ROOT, "broken " + format + " at line " + lineOf(e) + ", column " + columnOf(e)
-                    + ": " + firstLine(e.getOriginalMessage()));
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw fail(FieldPath.of(p.getParsingContext()), "is a duplicate key (" + where(at) + ")");
+            }
+            throw fail(FieldPath.ROOT, "broken " + format + " at " + where(at) + ": " + describe(e));
         } catch (IOException e) {
             throw fail(FieldPath.ROOT, "could not be read: " + e.getMessage());
         }
     }
 
-    private static int lineOf(JsonProcessingException e) {
-        if (e.getLocation() != null) {
-            return e.getLocation().getLineNr();
-        }
-        return e.getProcessor() instanceof JsonParser p ? p.currentLocation().getLineNr() : -1;
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
-    private static int columnOf(JsonProcessingException e) {
-        if (e.getLocation() != null) {
-            return e.getLocation().getColumnNr();
+    /** SnakeYAML's first line is only the context ("while parsing a flow sequence"); the problem comes after. */
+    private static String describe(JsonProcessingException e) {
+        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
         }
-        return e.getProcessor() instanceof JsonParser p ? p.currentLocation().getColumnNr() : -1;
+        return firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String message) {

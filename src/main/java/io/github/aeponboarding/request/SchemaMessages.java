@@ -14,7 +14,7 @@ import java.util.stream.StreamSupport;
  * the field that is wrong (not its parent), what it must be, and what it was.
  */
 final class SchemaMessages {
-    private static final int MAX_SHOWN_CHARS = 60;
+    private static final int MAX_SHOWN_CHARS = 80;
 
     private final JsonNode schema;
 
@@ -46,7 +46,7 @@ final class SchemaMessages {
         JsonNode value = m.getInstanceNode();
         String got = " (got " + shown(value) + ")";
         return switch (m.getType()) {
-            case "type" -> "must be " + article(rule.asText()) + got;
+            case "type" -> "must be " + (rule.isArray() ? "one of the types " + list(rule) : article(rule.asText())) + got;
             case "enum" -> "must be one of " + list(rule) + got;
             case "const" -> "must be " + rule + got;
             case "minimum", "exclusiveMinimum" -> custom(m, "must be at least " + rule) + got;
@@ -57,7 +57,8 @@ final class SchemaMessages {
             case "maxItems" -> "must have at most " + rule + " items (got " + value.size() + ")";
             case "pattern" -> custom(m, "must match " + rule.asText()) + got;
             case "oneOf" -> custom(m, "must match exactly one alternative") + " (" + given(m) + ")";
-            case "not", "false" -> custom(m, "is not allowed here");
+            case "not" -> custom(m, "must not match " + abbreviated(rule.toString()));
+            case "false" -> "is not allowed here";
             default -> custom(m, m.getMessage());
         };
     }
@@ -111,7 +112,10 @@ final class SchemaMessages {
         if (value.isArray()) {
             return "an array";
         }
-        String text = value.toString();
+        return abbreviated(value.toString());
+    }
+
+    private static String abbreviated(String text) {
         return text.length() <= MAX_SHOWN_CHARS ? text : text.substring(0, MAX_SHOWN_CHARS) + "...";
     }
 }
