@@ -20,6 +20,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns untrusted bytes into a JSON tree, or one document-level {@link Problem}: too big, not UTF-8,
@@ -28,6 +30,7 @@ import java.util.Locale;
 final class DocumentParser {
     /** A request is about five levels deep; anything far deeper is junk or an attack. */
     static final int MAX_NESTING = 20;
+    private static final String EMPTY = "is empty: expected a request object";
 
     private final int maxBytes;
     private final ObjectMapper json;
@@ -46,7 +49,7 @@ final class DocumentParser {
                 .build());
         // Jackson drives SnakeYAML's event parser, not its composer: aliases are never expanded
         // (scan() rejects them), so these limits are a second line of defence.
-        org.yaml.snakeyaml.LoaderOptions loader = new org.yaml.snakeyaml.LoaderOptions();
+        LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(10);
         loader.setNestingDepthLimit(MAX_NESTING);
         loader.setCodePointLimit(maxBytes);
@@ -59,6 +62,9 @@ final class DocumentParser {
     }
 
     JsonNode parse(byte[] content, String sourceName) {
+        if (content == null) {
+            throw fail(FieldPath.ROOT, EMPTY);
+        }
         if (content.length > maxBytes) {
             throw fail(FieldPath.ROOT, "is " + content.length + " bytes, over the " + maxBytes + "-byte limit");
         }
@@ -67,7 +73,7 @@ final class DocumentParser {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw fail(FieldPath.ROOT, "is empty: expected a request object");
+            throw fail(FieldPath.ROOT, EMPTY);
         }
         boolean isJson = isJson(text, sourceName);
         ObjectMapper mapper = isJson ? json : yaml;
@@ -76,11 +82,11 @@ final class DocumentParser {
         try {
             JsonNode tree = mapper.readTree(text);
             if (tree == null || tree.isMissingNode()) {
-                throw fail(FieldPath.ROOT, "is empty: expected a request object");
+                throw fail(FieldPath.ROOT, EMPTY);
             }
             return tree;
         } catch (JsonProcessingException e) {
-            // scan() already read the same text with the same settings; kept for safety
+            // not expected: scan() already read the same text with the same settings
             throw fail(FieldPath.ROOT, "broken " + format + ": " + firstLine(e.getOriginalMessage()));
         }
     }
@@ -169,7 +175,7 @@ final class DocumentParser {
 
     /** SnakeYAML's first line is only the context ("while parsing a flow sequence"); the problem comes after. */
     private static String describe(JsonProcessingException e) {
-        if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException yaml && yaml.getProblem() != null) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
             return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
         }
         return firstLine(e.getOriginalMessage());

@@ -94,6 +94,9 @@ public final class RequestReader {
     }
 
     public OnboardingRequest read(String content, String sourceName) {
+        if (content == null) {
+            return read((byte[]) null, sourceName);
+        }
         if (content.length() > maxBytes) {
             // every character takes at least one UTF-8 byte: over the limit without encoding a huge string
             throw new InvalidRequestException(FieldPath.ROOT, "is over the " + maxBytes + "-byte limit (" + content.length() + " characters)");

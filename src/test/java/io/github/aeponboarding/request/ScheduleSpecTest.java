@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** A schedule is checked against the scheduleSpec Flow Service publishes in the CRMToAEP flowSpec. */
 class ScheduleSpecTest {
@@ -24,15 +25,16 @@ class ScheduleSpecTest {
         scheduleSpec = new ObjectMapper().readTree(Path.of("src/test/resources/flowspec/crmtoaep-schedulespec.json").toFile());
     }
 
-    @ParameterizedTest(name = "{1} every {2}")
-    @CsvSource(nullValues = "-", value = {
-            "1567411548, minute, 30, -",
-            "1567411548, minute, 15, true",
-            "1567411548, hour, 1, false",
-            "1567411548, week, 2, -",
-            "1567411548, once, -, -"})
-    void acceptsSchedulesTheFlowSpecAllows(long start, String frequency, Integer interval, Boolean backfill) {
-        assertThat(RULES.checkSchedule(new Schedule(start, frequency, interval, backfill), scheduleSpec)).isEmpty();
+    static List<Schedule> allowed() {
+        return List.of(new Schedule(1567411548L, "minute", 30, null), new Schedule(1567411548L, "minute", 15, true),
+                new Schedule(1567411548L, "hour", 1, false), new Schedule(0L, "week", 2, null),
+                new Schedule(1567411548L, "once", null, null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("allowed")
+    void acceptsSchedulesTheFlowSpecAllows(Schedule schedule) {
+        assertThat(RULES.checkSchedule(schedule, scheduleSpec)).isEmpty();
     }
 
     @ParameterizedTest(name = "{1} every {2}")
