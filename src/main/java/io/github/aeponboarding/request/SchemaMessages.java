@@ -6,8 +6,8 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * Turns networknt validation messages into {@link Problem}s a person can act on:
@@ -49,8 +49,10 @@ final class SchemaMessages {
             case "type" -> "must be " + (rule.isArray() ? "one of the types " + list(rule) : article(rule.asText())) + got;
             case "enum" -> "must be one of " + list(rule) + got;
             case "const" -> "must be " + rule + got;
-            case "minimum", "exclusiveMinimum" -> custom(m, "must be at least " + rule) + got;
-            case "maximum", "exclusiveMaximum" -> custom(m, "must be at most " + rule) + got;
+            case "minimum" -> custom(m, "must be at least " + rule) + got;
+            case "maximum" -> custom(m, "must be at most " + rule) + got;
+            case "exclusiveMinimum" -> custom(m, "must be more than " + rule) + got;
+            case "exclusiveMaximum" -> custom(m, "must be less than " + rule) + got;
             case "minLength" -> "must be at least " + rule + " characters long" + got;
             case "maxLength" -> "must be at most " + rule + " characters long (got " + value.asText().length() + ")";
             case "minItems" -> "must have at least " + rule + (rule.asInt() == 1 ? " item" : " items") + " (got " + value.size() + ")";
@@ -77,8 +79,7 @@ final class SchemaMessages {
             return "is not a known field";
         }
         return "is not a known field; allowed here: "
-                + StreamSupport.stream(((Iterable<String>) properties::fieldNames).spliterator(), false)
-                        .collect(Collectors.joining(", "));
+                + properties.propertyStream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
     }
 
     private static String given(ValidationMessage m) {
@@ -88,7 +89,7 @@ final class SchemaMessages {
     }
 
     private static String list(JsonNode values) {
-        return StreamSupport.stream(values.spliterator(), false)
+        return values.valueStream()
                 .map(v -> v.isTextual() ? v.asText() : v.toString())
                 .collect(Collectors.joining(", "));
     }
@@ -102,7 +103,7 @@ final class SchemaMessages {
     }
 
     /** The offending value, short enough for a log line; containers are named, not dumped. */
-    static String shown(JsonNode value) {
+    private static String shown(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "nothing";
         }
