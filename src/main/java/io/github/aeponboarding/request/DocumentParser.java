@@ -1,11 +1,13 @@
 package io.github.aeponboarding.request;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,6 +20,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Turns untrusted bytes into a JSON tree, or one document-level {@link Problem}: too big, not UTF-8,
@@ -26,6 +30,7 @@ import java.util.Locale;
 final class DocumentParser {
     /** A request is about five levels deep; anything far deeper is junk or an attack. */
     static final int MAX_NESTING = 20;
+    private static final String EMPTY = "is empty: expected a request object";
 
     private final int maxBytes;
     private final ObjectMapper json;
@@ -44,7 +49,7 @@ final class DocumentParser {
                 .build());
         // Jackson drives SnakeYAML's event parser, not its composer: aliases are never expanded
         // (scan() rejects them), so these limits are a second line of defence.
-        org.yaml.snakeyaml.LoaderOptions loader = new org.yaml.snakeyaml.LoaderOptions();
+        LoaderOptions loader = new LoaderOptions();
         loader.setMaxAliasesForCollections(10);
         loader.setNestingDepthLimit(MAX_NESTING);
         loader.setCodePointLimit(maxBytes);
@@ -57,6 +62,9 @@ final class DocumentParser {
     }
 
     JsonNode parse(byte[] content, String sourceName) {
+        if (content == null) {
+            throw fail(FieldPath.ROOT, EMPTY);
+        }
         if (content.length > maxBytes) {
             throw fail(FieldPath.ROOT, "is " + content.length + " bytes, over the " + maxBytes + "-byte limit");
         }
@@ -65,7 +73,7 @@ final class DocumentParser {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw fail(FieldPath.ROOT, "is empty: expected a request object");
+            throw fail(FieldPath.ROOT, EMPTY);
         }
         boolean isJson = isJson(text, sourceName);
         ObjectMapper mapper = isJson ? json : yaml;
@@ -74,11 +82,11 @@ final class DocumentParser {
         try {
             JsonNode tree = mapper.readTree(text);
             if (tree == null || tree.isMissingNode()) {
-                throw fail(FieldPath.ROOT, "is empty: expected a request object");
+                throw fail(FieldPath.ROOT, EMPTY);
             }
             return tree;
         } catch (JsonProcessingException e) {
-            // scan() already read the same text with the same settings; kept for safety
+            // not expected: scan() already read the same text with the same settings
             throw fail(FieldPath.ROOT, "broken " + format + ": " + firstLine(e.getOriginalMessage()));
         }
     }
@@ -114,10 +122,16 @@ final class DocumentParser {
     /**
      * Reads every token once, before building the tree, to catch what tree building hides:
      * YAML aliases (Jackson turns them into the anchor's name), a second document, trailing content,
-     * and where a nesting or duplicate-key failure happened.
+     * and where a syntax, nesting or duplicate-key failure happened.
      */
     private void scan(ObjectMapper mapper, String text, String format) {
-        try (JsonParser p = mapper.getFactory().createParser(text)) {
+        JsonParser p;
+        try {
+            p = mapper.getFactory().createParser(text);
+        } catch (IOException e) {
+            throw fail(FieldPath.ROOT, "could not be read: " + e.getMessage());
+        }
+        try (p) {
             int roots = 0;
             int depth = 0;
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -141,26 +155,30 @@ final class DocumentParser {
                             + p.currentTokenLocation().getLineNr() + ")");
                 }
             }
+        } catch (StreamConstraintsException e) {
+            throw fail(FieldPath.ROOT, "exceeds a safety limit at " + where(p.currentLocation()) + ": "
+                    + e.getOriginalMessage().replaceAll(", from `[^`]*`", ""));
         } catch (JsonProcessingException e) {
-            throw fail(FieldPath.ROOT, "broken " + format + " at line " + lineOf(e) + ", column " + columnOf(e)
-                    + ": " + firstLine(e.getOriginalMessage()));
+            JsonLocation at = e.getLocation() != null ? e.getLocation() : p.currentLocation();
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")) {
+                throw fail(FieldPath.of(p.getParsingContext()), "is a duplicate key (" + where(at) + ")");
+            }
+            throw fail(FieldPath.ROOT, "broken " + format + " at " + where(at) + ": " + describe(e));
         } catch (IOException e) {
             throw fail(FieldPath.ROOT, "could not be read: " + e.getMessage());
         }
     }
 
-    private static int lineOf(JsonProcessingException e) {
-        if (e.getLocation() != null) {
-            return e.getLocation().getLineNr();
-        }
-        return e.getProcessor() instanceof JsonParser p ? p.currentLocation().getLineNr() : -1;
+    private static String where(JsonLocation at) {
+        return "line " + at.getLineNr() + ", column " + at.getColumnNr();
     }
 
-    private static int columnOf(JsonProcessingException e) {
-        if (e.getLocation() != null) {
-            return e.getLocation().getColumnNr();
+    /** SnakeYAML's first line is only the context ("while parsing a flow sequence"); the problem comes after. */
+    private static String describe(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException yaml && yaml.getProblem() != null) {
+            return yaml.getProblem() + (yaml.getContext() == null ? "" : " (" + yaml.getContext() + ")");
         }
-        return e.getProcessor() instanceof JsonParser p ? p.currentLocation().getColumnNr() : -1;
+        return firstLine(e.getOriginalMessage());
     }
 
     private static String firstLine(String message) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -85,6 +86,9 @@ public final class RequestReader {
         InvalidRequestException.throwIfAny(problems);
         try {
             return strict.treeToValue(tree, OnboardingRequest.class);
+        } catch (InvalidFormatException e) {
+            // JSON Schema counts 30.0 as an integer; Flow Service and the records do not
+            throw new InvalidRequestException(pathOf(e), "must be a whole number without a decimal point or exponent (got " + e.getValue() + ")");
         } catch (JsonMappingException e) {
             // the schema should have caught it; still a problem with the request, never a crash
             throw new InvalidRequestException(pathOf(e), "cannot be read: " + e.getOriginalMessage());
@@ -94,6 +98,9 @@ public final class RequestReader {
     }
 
     public OnboardingRequest read(String content, String sourceName) {
+        if (content == null) {
+            return read((byte[]) null, sourceName);
+        }
         if (content.length() > maxBytes) {
             // every character takes at least one UTF-8 byte: over the limit without encoding a huge string
             throw new InvalidRequestException(FieldPath.ROOT, "is over the " + maxBytes + "-byte limit (" + content.length() + " characters)");

@@ -6,15 +6,15 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
  * Turns networknt validation messages into {@link Problem}s a person can act on:
  * the field that is wrong (not its parent), what it must be, and what it was.
  */
 final class SchemaMessages {
-    private static final int MAX_SHOWN_CHARS = 60;
+    private static final int MAX_SHOWN_CHARS = 80;
 
     private final JsonNode schema;
 
@@ -46,18 +46,21 @@ final class SchemaMessages {
         JsonNode value = m.getInstanceNode();
         String got = " (got " + shown(value) + ")";
         return switch (m.getType()) {
-            case "type" -> "must be " + article(rule.asText()) + got;
+            case "type" -> "must be " + (rule.isArray() ? "one of the types " + list(rule) : article(rule.asText())) + got;
             case "enum" -> "must be one of " + list(rule) + got;
             case "const" -> "must be " + rule + got;
-            case "minimum", "exclusiveMinimum" -> custom(m, "must be at least " + rule) + got;
-            case "maximum", "exclusiveMaximum" -> custom(m, "must be at most " + rule) + got;
+            case "minimum" -> custom(m, "must be at least " + rule) + got;
+            case "maximum" -> custom(m, "must be at most " + rule) + got;
+            case "exclusiveMinimum" -> custom(m, "must be more than " + rule) + got;
+            case "exclusiveMaximum" -> custom(m, "must be less than " + rule) + got;
             case "minLength" -> "must be at least " + rule + " characters long" + got;
             case "maxLength" -> "must be at most " + rule + " characters long (got " + value.asText().length() + ")";
             case "minItems" -> "must have at least " + rule + (rule.asInt() == 1 ? " item" : " items") + " (got " + value.size() + ")";
             case "maxItems" -> "must have at most " + rule + " items (got " + value.size() + ")";
             case "pattern" -> custom(m, "must match " + rule.asText()) + got;
             case "oneOf" -> custom(m, "must match exactly one alternative") + " (" + given(m) + ")";
-            case "not", "false" -> custom(m, "is not allowed here");
+            case "not" -> custom(m, "must not match " + abbreviated(rule.toString()));
+            case "false" -> "is not allowed here";
             default -> custom(m, m.getMessage());
         };
     }
@@ -76,8 +79,7 @@ final class SchemaMessages {
             return "is not a known field";
         }
         return "is not a known field; allowed here: "
-                + StreamSupport.stream(((Iterable<String>) properties::fieldNames).spliterator(), false)
-                        .collect(Collectors.joining(", "));
+                + properties.propertyStream().map(Map.Entry::getKey).collect(Collectors.joining(", "));
     }
 
     private static String given(ValidationMessage m) {
@@ -87,7 +89,7 @@ final class SchemaMessages {
     }
 
     private static String list(JsonNode values) {
-        return StreamSupport.stream(values.spliterator(), false)
+        return values.valueStream()
                 .map(v -> v.isTextual() ? v.asText() : v.toString())
                 .collect(Collectors.joining(", "));
     }
@@ -101,7 +103,7 @@ final class SchemaMessages {
     }
 
     /** The offending value, short enough for a log line; containers are named, not dumped. */
-    static String shown(JsonNode value) {
+    private static String shown(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "nothing";
         }
@@ -111,7 +113,10 @@ final class SchemaMessages {
         if (value.isArray()) {
             return "an array";
         }
-        String text = value.toString();
+        return abbreviated(value.toString());
+    }
+
+    private static String abbreviated(String text) {
         return text.length() <= MAX_SHOWN_CHARS ? text : text.substring(0, MAX_SHOWN_CHARS) + "...";
     }
 }
