@@ -1,14 +1,210 @@
 package io.github.aeponboarding.bench;
 
+import io.github.aeponboarding.emulator.AepEmulator;
+import io.github.aeponboarding.emulator.EmulatorOptions;
+import io.github.aeponboarding.emulator.RequestLogEntry;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the bench command lands. */
-@Command(name = "bench", description = "not implemented yet")
+/**
+ * Measures, in one run against an in-process emulator with a per-call latency, the tutorial's
+ * sequential chain of calls beside the bundle: fresh onboardings, re-submits, a batch under a rate
+ * limit (throughput, failures, 429s, heap), and the routes' overhead per step at zero latency.
+ * Prints a table; exit 0 when every target of the issue passes, 1 otherwise. docs/performance.md
+ * explains the method.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the bundle against the tutorial's sequential calls on the AEP emulator; exit 0 when all targets pass.")
 public class BenchCommand implements Callable<Integer> {
+    @Option(names = "--latency", defaultValue = "50", description = "Emulator latency per call, ms (default ${DEFAULT-VALUE}).")
+    long latency;
+
+    @Option(names = "--samples", defaultValue = "30", description = "Fresh onboardings measured per side (default ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--warmup", defaultValue = "10", description = "Onboardings per side before measuring (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--batch", defaultValue = "200", description = "Requests in the batch (default ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--batch-concurrency", defaultValue = "32",
+            description = "Client threads submitting the batch, like JMS concurrent consumers (default ${DEFAULT-VALUE}).")
+    int batchConcurrency;
+
+    @Option(names = "--rate-limit", defaultValue = "100", description = "Emulator rate limit during the batch, requests/s (default ${DEFAULT-VALUE}).")
+    int rateLimit;
+
+    @Option(names = "--bundle-rate-limit", defaultValue = "0",
+            description = "The bundle's aep.rate-limit.requests-per-second; 0 = 95 % of --rate-limit (default).")
+    int bundleRateLimit;
+
+    @Option(names = "--overhead-samples", defaultValue = "30", description = "Onboardings per side at L = 0 (default ${DEFAULT-VALUE}).")
+    int overheadSamples;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the emulator and of the request ids (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Override
-    public Integer call() {
-        System.err.println("bench: not implemented yet");
-        return 2;
+    public Integer call() throws Exception {
+        BenchReport report = run();
+        PrintWriter out = spec == null ? new PrintWriter(System.out, true) : spec.commandLine().getOut();
+        report.print(out);
+        return report.allPass() ? 0 : 1;
+    }
+
+    BenchReport run() throws Exception {
+        int throttle = bundleRateLimit > 0 ? bundleRateLimit : Math.max(1, (int) Math.floor(rateLimit * 0.95));
+        BenchReport r = new BenchReport();
+        r.latencyMillis = latency;
+        r.samples = samples;
+        r.warmup = warmup;
+        r.seed = seed;
+        r.cores = Runtime.getRuntime().availableProcessors();
+        r.maxHeapMb = HeapSampler.maxHeapMb();
+        r.emulatorLimit = rateLimit;
+        r.bundleLimit = throttle;
+        r.batch = batch;
+        r.batchConcurrency = batchConcurrency;
+        r.overheadSamples = overheadSamples;
+        BenchRequests requests = new BenchRequests(seed);
+        try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().latencyMillis(latency).seed(seed).build());
+             BundleRunner bundle = BundleRunner.start(emulator, throttle, Map.of())) {
+            EmulatorOptions o = emulator.options();
+            SequentialTutorialClient tutorial = new SequentialTutorialClient(emulator.baseUrl(), o.clientId(), o.clientSecret(), o.orgId(), "prod");
+            progress("warm-up: %d onboardings per side at L = %d ms", warmup, latency);
+            for (int i = 0; i < warmup; i++) {
+                tutorial.onboard(requests.id("warm-seq", i));
+                expect(bundle, requests, requests.id("warm", i), "CREATED", r);
+            }
+            progress("fresh onboardings: %d per side, alternating", samples);
+            for (int i = 0; i < samples; i++) {
+                emulator.clearRequestLog();
+                long t0 = System.nanoTime();
+                tutorial.onboard(requests.id("seq", i));
+                r.sequential.add(millisSince(t0));
+                r.sequentialCalls = Math.max(r.sequentialCalls, emulator.requestLog().size());
+
+                emulator.clearRequestLog();
+                t0 = System.nanoTime();
+                String status = bundle.onboard(requests.request(requests.id("fresh", i)), requests.id("fresh", i));
+                r.bundle.add(millisSince(t0));
+                int calls = emulator.requestLog().size();
+                if (!"CREATED".equals(status)) {
+                    r.bundleFailed++;
+                    r.lastFailure = bundle.lastFailure();
+                } else {
+                    r.bundleCallsMin = Math.min(r.bundleCallsMin, calls);
+                    r.bundleCallsMax = Math.max(r.bundleCallsMax, calls);
+                }
+            }
+            progress("re-submits: %d", samples);
+            for (int i = 0; i < samples; i++) {
+                emulator.clearRequestLog();
+                long t0 = System.nanoTime();
+                String status = bundle.onboard(requests.request(requests.id("fresh", i)), requests.id("fresh", i));
+                r.resubmit.add(millisSince(t0));
+                r.resubmitCallsMax = Math.max(r.resubmitCallsMax, emulator.requestLog().size());
+                if (!"UNCHANGED".equals(status)) {
+                    r.resubmitNotUnchanged++;
+                }
+            }
+            runBatch(emulator, bundle, requests, r);
+            runAtZeroLatency(emulator, bundle, tutorial, requests, r);
+            r.tokenFetches = bundle.tokenFetches();
+        }
+        return r;
+    }
+
+    private void runBatch(AepEmulator emulator, BundleRunner bundle, BenchRequests requests, BenchReport r) throws Exception {
+        progress("batch: %d requests, %d client threads, emulator limit %d/s, bundle throttle %d/s",
+                batch, batchConcurrency, rateLimit, r.bundleLimit);
+        emulator.configure(emulator.options().toBuilder().rateLimitPerSecond(rateLimit).build());
+        // a fresh window: the emulator's limiter starts empty, and so must the bundle's throttle
+        Thread.sleep(1100);
+        emulator.clearRequestLog();
+        long retriesBefore = bundle.retries();
+        ExecutorService clients = Executors.newFixedThreadPool(batchConcurrency);
+        List<Future<String>> outcomes = new ArrayList<>();
+        try (HeapSampler heap = HeapSampler.start()) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < batch; i++) {
+                String id = requests.id("batch", i);
+                outcomes.add(clients.submit(() -> bundle.onboard(requests.request(id), id)));
+            }
+            for (Future<String> f : outcomes) {
+                if (!"CREATED".equals(f.get())) {
+                    r.batchFailed++;
+                    r.lastFailure = bundle.lastFailure();
+                }
+            }
+            r.batchElapsedSeconds = millisSince(t0) / 1000.0;
+            r.heapPeakMb = heap.peakUsedMb();
+            r.heapPoolPeaksMb = heap.poolPeaksMb();
+            r.gcCount = heap.collections();
+            r.gcMillis = heap.collectionMillis();
+        } finally {
+            clients.shutdownNow();
+        }
+        List<RequestLogEntry> log = emulator.requestLog();
+        r.batchCalls = log.size();
+        r.batch429 = log.stream().filter(e -> e.status() == 429).count();
+        r.batchRetries = bundle.retries() - retriesBefore;
+        r.batchRetryCounts = bundle.retryCounts();
+        r.heapLiveAfterMb = HeapSampler.liveAfterGcMb();
+        emulator.configure(emulator.options().toBuilder().rateLimitPerSecond(0).build());
+    }
+
+    private void runAtZeroLatency(AepEmulator emulator, BundleRunner bundle, SequentialTutorialClient tutorial,
+                                  BenchRequests requests, BenchReport r) throws Exception {
+        progress("route overhead: L = 0, %d onboardings per side", overheadSamples);
+        emulator.configure(emulator.options().toBuilder().latencyMillis(0).build());
+        for (int i = 0; i < warmup; i++) {
+            tutorial.onboard(requests.id("warm0-seq", i));
+            expect(bundle, requests, requests.id("warm0", i), "CREATED", r);
+        }
+        for (int i = 0; i < overheadSamples; i++) {
+            long t0 = System.nanoTime();
+            tutorial.onboard(requests.id("zero-seq", i));
+            r.sequentialAtZero.add(millisSince(t0));
+            emulator.clearRequestLog();
+            t0 = System.nanoTime();
+            String id = requests.id("zero", i);
+            String status = bundle.onboard(requests.request(id), id);
+            r.bundleAtZero.add(millisSince(t0));
+            r.bundleCallsAtZero = Math.max(r.bundleCallsAtZero, emulator.requestLog().size());
+            if (!"CREATED".equals(status)) {
+                r.bundleFailed++;
+                r.lastFailure = bundle.lastFailure();
+            }
+        }
+    }
+
+    private static void expect(BundleRunner bundle, BenchRequests requests, String id, String expected, BenchReport r) {
+        String status = bundle.onboard(requests.request(id), id);
+        if (!expected.equals(status)) {
+            r.bundleFailed++;
+            r.lastFailure = bundle.lastFailure();
+        }
+    }
+
+    private static double millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000.0;
+    }
+
+    private static void progress(String format, Object... args) {
+        System.err.printf("bench: " + format + "%n", args);
     }
 }

@@ -1,0 +1,178 @@
+package io.github.aeponboarding.bench;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures of one benchmark run, the targets against them, and the plain-text table. */
+final class BenchReport {
+    // setup
+    long latencyMillis;
+    int samples;
+    int warmup;
+    long seed;
+    int cores;
+    long maxHeapMb;
+    // (a) sequential tutorial and (b) bundle, fresh onboardings at latency L
+    final Stats sequential = new Stats();
+    final Stats bundle = new Stats();
+    int sequentialCalls;
+    int bundleCallsMin = Integer.MAX_VALUE;
+    int bundleCallsMax;
+    int bundleFailed;
+    // re-submits
+    final Stats resubmit = new Stats();
+    int resubmitCallsMax;
+    int resubmitNotUnchanged;
+    // batch
+    int batch;
+    int batchConcurrency;
+    int emulatorLimit;
+    int bundleLimit;
+    int batchFailed;
+    double batchElapsedSeconds;
+    long batchCalls;
+    long batch429;
+    long batchRetries;
+    Map<String, Long> batchRetryCounts = Map.of();
+    long heapPeakMb;
+    long heapPoolPeaksMb;
+    long heapLiveAfterMb;
+    long gcCount;
+    long gcMillis;
+    // L = 0
+    int overheadSamples;
+    final Stats sequentialAtZero = new Stats();
+    final Stats bundleAtZero = new Stats();
+    int bundleCallsAtZero;
+    int tokenFetches;
+    String lastFailure;
+
+    private final List<String[]> rows = new ArrayList<>();
+    private boolean allPass = true;
+
+    double fourL() {
+        return 4.0 * latencyMillis;
+    }
+
+    double ratio() {
+        return sequential.median() / bundle.median();
+    }
+
+    double callsPerOnboarding() {
+        return bundleCallsMax == 0 ? Double.NaN : bundleCallsMax;
+    }
+
+    double throughput() {
+        return batch / batchElapsedSeconds;
+    }
+
+    double theoreticalThroughput() {
+        return emulatorLimit / callsPerOnboarding();
+    }
+
+    double percentOfLimit() {
+        return 100.0 * throughput() / theoreticalThroughput();
+    }
+
+    /** Emulator time per call, as the sequential client sees it at L = 0 (HTTP on loopback included). */
+    double serviceMillisPerCall() {
+        return sequentialAtZero.median() / SequentialTutorialClient.CALLS;
+    }
+
+    /** Route overhead per AEP step: the bundle's time at L = 0 beyond the emulator's own service time, per call. */
+    double overheadPerStep() {
+        return (bundleAtZero.median() - bundleCallsAtZero * serviceMillisPerCall()) / bundleCallsAtZero;
+    }
+
+    boolean allPass() {
+        return allPass;
+    }
+
+    void print(PrintWriter out) {
+        rows.clear();
+        allPass = true;
+        out.println("AEP source onboarding benchmark");
+        out.printf(Locale.ROOT, "  emulator latency L = %d ms per call; %d fresh onboardings per side after %d warm-up; seed %d%n",
+                latencyMillis, samples, warmup, seed);
+        out.printf(Locale.ROOT, "  JVM: %d cores available, max heap %d MB; timings are wall-clock on this (possibly shared) machine%n",
+                cores, maxHeapMb);
+        out.println();
+
+        section("One fresh onboarding (latency L)");
+        row("(a) sequential tutorial, median / p95", ms(sequential.median()) + " / " + ms(sequential.p95()),
+                sequentialCalls + " round trips each", null);
+        row("(b) bundle, median / p95", ms(bundle.median()) + " / " + ms(bundle.p95()),
+                calls(bundleCallsMin, bundleCallsMax) + " round trips each, " + bundleFailed + " failed", null);
+        row("bundle median <= 1.2 x 4L", ms(bundle.median()), "target <= " + ms(1.2 * fourL()),
+                bundle.median() <= 1.2 * fourL() && bundleFailed == 0);
+        row("speed-up sequential / bundle (medians)", String.format(Locale.ROOT, "%.2fx", ratio()), "target >= 2.30x",
+                ratio() >= 2.3);
+
+        section("Re-submitting an onboarded request");
+        row("latency median / p95", ms(resubmit.median()) + " / " + ms(resubmit.p95()),
+                resubmitNotUnchanged + " not UNCHANGED", null);
+        row("round trips per re-submit (max)", String.valueOf(resubmitCallsMax), "target <= 2",
+                resubmitCallsMax <= 2 && resubmitNotUnchanged == 0);
+
+        section("Batch under the emulator's rate limit");
+        row("requests / client threads", batch + " / " + batchConcurrency, "", null);
+        row("emulator limit / bundle throttle", emulatorLimit + " / " + bundleLimit + " requests/s", "per sandbox", null);
+        row("elapsed", String.format(Locale.ROOT, "%.2f s", batchElapsedSeconds), batchCalls + " AEP calls", null);
+        row("throughput", String.format(Locale.ROOT, "%.2f onboardings/s", throughput()),
+                String.format(Locale.ROOT, "limit allows %.2f/s (%d req/s / %.0f calls)", theoreticalThroughput(), emulatorLimit, callsPerOnboarding()), null);
+        row("% of what the limit allows", String.format(Locale.ROOT, "%.1f %%", percentOfLimit()), "target >= 90 %",
+                percentOfLimit() >= 90.0);
+        row("failed requests", String.valueOf(batchFailed), "target 0", batchFailed == 0);
+        row("429 answers seen / retries", batch429 + " / " + batchRetries, batchRetryCounts.isEmpty() ? "" : batchRetryCounts.toString(), null);
+        row("peak heap used (sampled every 5 ms)", heapPeakMb + " MB", "target < 256 MB", heapPeakMb < 256);
+        row("heap pools' peaks (sum) / live after GC", heapPoolPeaksMb + " MB / " + heapLiveAfterMb + " MB",
+                gcCount + " GCs, " + gcMillis + " ms", null);
+
+        section("Route overhead (L = 0)");
+        row("sequential tutorial, median", ms(sequentialAtZero.median()),
+                String.format(Locale.ROOT, "= %.2f ms per call (emulator + HTTP)", serviceMillisPerCall()), null);
+        row("bundle, median", ms(bundleAtZero.median()), bundleCallsAtZero + " AEP calls", null);
+        row("overhead per step", String.format(Locale.ROOT, "%.2f ms", overheadPerStep()), "target < 2 ms",
+                overheadPerStep() < 2.0);
+        row("IMS tokens fetched by the bundle", String.valueOf(tokenFetches), "whole run", null);
+
+        int w0 = rows.stream().filter(r -> r.length > 1).mapToInt(r -> r[0].length()).max().orElse(10);
+        int w1 = rows.stream().filter(r -> r.length > 1).mapToInt(r -> r[1].length()).max().orElse(10);
+        for (String[] r : rows) {
+            if (r.length == 1) {
+                out.println(r[0]);
+            } else {
+                out.printf(Locale.ROOT, "  %-" + w0 + "s  %" + w1 + "s  %-5s %s%n", r[0], r[1], r[3], r[2]);
+            }
+        }
+        out.println();
+        out.println(allPass ? "RESULT: all targets pass" : "RESULT: some targets FAIL");
+        if (lastFailure != null) {
+            out.println("last failure: " + lastFailure);
+        }
+        out.flush();
+    }
+
+    private void section(String title) {
+        rows.add(new String[] {title});
+    }
+
+    private void row(String label, String value, String note, Boolean pass) {
+        String verdict = pass == null ? "" : pass ? "PASS" : "FAIL";
+        if (Boolean.FALSE.equals(pass)) {
+            allPass = false;
+        }
+        rows.add(new String[] {label, value, note, verdict});
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.1f ms", millis);
+    }
+
+    private static String calls(int min, int max) {
+        return min == max ? String.valueOf(max) : min + ".." + max;
+    }
+}
