@@ -201,7 +201,7 @@ public class ConsoleCommand implements Callable<Integer> {
         }
     }
 
-    /** --war, else hawtio/hawtio-default.war beside the jar (target/ after `mvn package`), else ~/.m2. */
+    /** --war, else hawtio/hawtio-default.war beside the jar (target/ after `mvn package`), the image's /app/libs, else ~/.m2. */
     Optional<Path> locateWar() {
         if (war != null) {
             return Files.isRegularFile(war) ? Optional.of(war) : Optional.empty();
@@ -213,6 +213,8 @@ public class ConsoleCommand implements Callable<Integer> {
             candidates.add(dir.resolve("hawtio").resolve(WAR_NAME));
             if (dir.getParent() != null) {
                 candidates.add(dir.getParent().resolve("hawtio").resolve(WAR_NAME));
+                // the Jib image: classes in /app/classes, dependencies (this WAR among them) in /app/libs
+                candidates.add(dir.getParent().resolve("libs").resolve("hawtio-default-" + HAWTIO_VERSION + ".war"));
             }
         });
         String repo = System.getProperty("maven.repo.local",
