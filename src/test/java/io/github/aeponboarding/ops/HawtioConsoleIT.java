@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -54,34 +55,44 @@ class HawtioConsoleIT {
     private BundleUnderTest bundle;
     private Process console;
     private String consoleUrl;
-    private final List<String> consoleOutput = new ArrayList<>();
+    private final List<String> consoleOutput = java.util.Collections.synchronizedList(new ArrayList<>());
     private WebDriver browser;
     private Path profileDir;
 
     @BeforeAll
-    void start() throws Exception {
+    void startBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install chromium chromium-driver)");
-        bundle = DemoCamelTarget.start(Map.of());
-        int port = DemoCamelTarget.freePort();
-        console = startConsole(port, bundle.jolokiaUrl());
-        consoleUrl = awaitReady(console);
         browser = chromium();
     }
 
-    @AfterAll
-    void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
-        }
+    /** The bundle (with its management overrides) and a console JVM pointed at it. */
+    private void startBundleAndConsole(Map<String, String> managementOverrides) throws Exception {
+        consoleOutput.clear();
+        bundle = DemoCamelTarget.start(managementOverrides);
+        console = startConsole(DemoCamelTarget.freePort(), bundle.jolokiaUrl());
+        consoleUrl = awaitReady(console);
+    }
+
+    @AfterEach
+    void stopBundleAndConsole() throws Exception {
         if (console != null) {
             console.destroy();
             if (!console.waitFor(10, TimeUnit.SECONDS)) {
                 console.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            console = null;
         }
         if (bundle != null) {
             bundle.close();
+            bundle = null;
+        }
+    }
+
+    @AfterAll
+    void stopBrowser() throws Exception {
+        if (browser != null) {
+            browser.quit();
         }
         if (profileDir != null) {
             try (var files = Files.walk(profileDir)) {
@@ -92,36 +103,69 @@ class HawtioConsoleIT {
 
     @Test
     void routesAndExchangeCountsAreVisible() throws Exception {
-        try {
+        // the local profile: Jolokia without login
+        startBundleAndConsole(Map.of());
+        inBrowser("hawtio-routes.png", true, () -> {
             // the connect page stores the connection in localStorage and opens the Camel routes view on it
             browser.get(consoleUrl);
+            assertRoutesShown();
+        });
+    }
+
+    @Test
+    void loginToTheBundlesJolokiaThenRoutesAreVisible() throws Exception {
+        // prod/kubernetes: basic auth on /observe/jolokia with the users file (the committed example)
+        startBundleAndConsole(Map.of("camel.management.authentication-enabled", "true"));
+        inBrowser("hawtio-routes-login.png", false, () -> {
+            browser.get(consoleUrl);
             WebDriverWait wait = new WebDriverWait(browser, UI_WAIT);
-            for (String route : bundle.routeIds()) {
-                wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.xpath("//*[@role='tree']//*[normalize-space(text())='" + route + "']")));
-            }
-            // the "routes" folder of the tree lists every route with its statistics
-            wait.until(ExpectedConditions.elementToBeClickable(
-                    By.xpath("//*[@role='tree']//*[normalize-space(text())='routes']"))).click();
-            List<WebElement> routesTab = browser.findElements(By.xpath("//button[normalize-space(.)='Routes']"));
-            if (!routesTab.isEmpty()) {
-                routesTab.get(0).click();
-            }
-            for (String route : bundle.routeIds()) {
-                WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.xpath("//table//tr[td[normalize-space(.)='" + route + "']]")));
-                // a non-zero count in the row: Hawtio refreshes statistics, so wait for them to arrive
-                wait.until(d -> row.findElements(By.tagName("td")).stream()
-                        .map(td -> td.getText().trim())
-                        .anyMatch(text -> text.matches("[1-9][0-9]*")));
-            }
-            String page = browser.findElement(By.tagName("body")).getText();
-            assertThat(page).contains(bundle.contextName());
-            bundle.routeIds().forEach(route -> assertThat(page).contains(route));
-            screenshot("hawtio-routes.png", true);
+            // Hawtio gets a 401 through its proxy and asks for the connection's credentials
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-login-form-username"))).sendKeys("hawtio");
+            browser.findElement(By.id("connect-login-form-password")).sendKeys("change-me");
+            browser.findElement(By.xpath("//button[normalize-space(.)='Log in']")).click();
+            assertRoutesShown();
+        });
+    }
+
+    private void assertRoutesShown() {
+        WebDriverWait wait = new WebDriverWait(browser, UI_WAIT);
+        for (String route : bundle.routeIds()) {
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//*[@role='tree']//*[normalize-space(text())='" + route + "']")));
+        }
+        // the "routes" folder of the tree lists every route with its statistics
+        wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[@role='tree']//*[normalize-space(text())='routes']"))).click();
+        List<WebElement> routesTab = browser.findElements(By.xpath("//button[normalize-space(.)='Routes']"));
+        if (!routesTab.isEmpty()) {
+            routesTab.get(0).click();
+        }
+        for (String route : bundle.routeIds()) {
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.xpath("//table//tr[td[normalize-space(.)='" + route + "']]")));
+            // a non-zero count in the row: Hawtio refreshes statistics, so wait for them to arrive
+            wait.until(d -> row.findElements(By.tagName("td")).stream()
+                    .map(td -> td.getText().trim())
+                    .anyMatch(text -> text.matches("[1-9][0-9]*")));
+        }
+        String page = browser.findElement(By.tagName("body")).getText();
+        assertThat(page).contains(bundle.contextName());
+        bundle.routeIds().forEach(route -> assertThat(page).contains(route));
+    }
+
+    interface BrowserSteps {
+        void run() throws Exception;
+    }
+
+    /** Runs the steps; a screenshot on success, and screenshot + page source + console output on failure. */
+    private void inBrowser(String screenshot, boolean alsoDocs, BrowserSteps steps) throws Exception {
+        try {
+            steps.run();
+            screenshot(screenshot, alsoDocs);
         } catch (RuntimeException | AssertionError e) {
-            screenshot("hawtio-failure.png", false);
-            Files.writeString(Path.of("target", "hawtio-failure.html"), browser.getPageSource());
+            String failed = screenshot.replace(".png", "-failure");
+            screenshot(failed + ".png", false);
+            Files.writeString(Path.of("target", failed + ".html"), browser.getPageSource());
             throw new AssertionError(e.getMessage() + "\nconsole output:\n" + String.join("\n", consoleOutput), e);
         }
     }
@@ -146,9 +190,7 @@ class HawtioConsoleIT {
         Thread reader = new Thread(() -> {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    synchronized (consoleOutput) {
-                        consoleOutput.add(line);
-                    }
+                    consoleOutput.add(line);
                     int at = line.indexOf("Hawtio console ready: ");
                     if (at >= 0) {
                         ready.complete(line.substring(at + "Hawtio console ready: ".length()).split(" ")[0]);
