@@ -18,6 +18,7 @@ import java.util.Map;
 final class Journal {
     static final String SYSTEM_PROPERTY = "aep.emulator.journal";
     private static final Object LOCK = new Object();
+    private static final java.util.Set<Path> TRUNCATED = new java.util.HashSet<>();
     private final Path file;
 
     private Journal(Path file) {
@@ -26,10 +27,21 @@ final class Journal {
 
     /** The journal the options or the {@value #SYSTEM_PROPERTY} system property name, or null. */
     static Journal open(EmulatorOptions options) {
-        Path file = options.journal();
+        if (options.journal() != null) return new Journal(options.journal());
         String property = System.getProperty(SYSTEM_PROPERTY);
-        if (file == null && property != null && !property.isBlank()) file = Path.of(property);
-        return file == null ? null : new Journal(file);
+        if (property == null || property.isBlank()) return null;
+        Path file = Path.of(property);
+        synchronized (LOCK) {
+            // one journal per test JVM: the first emulator drops what an earlier build left behind
+            if (TRUNCATED.add(file.toAbsolutePath())) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot reset the emulator journal " + file, e);
+                }
+            }
+        }
+        return new Journal(file);
     }
 
     void append(ApiRequest request, int status) {

@@ -1,0 +1,206 @@
+package io.github.aeponboarding.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each mistake of the tutorials (aep-api.md B.5) is refused the way AEP refuses it. */
+class TutorialMistakesTest extends EmulatorTestBase {
+
+    @Test
+    void crmSourceOnTheCloudStorageFlowSpecIsRefused() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
+        ObjectNode flow = crm.flowBody();
+        ((ObjectNode) flow.get("flowSpec")).put("id", Tutorials.CLOUD_STORAGE_TO_AEP);
+        Reply reply = crm.createFlow(flow);
+        assertFlowError(reply, 400, "1413-400");
+        assertThat(reply.json().at("/report/detailed-message").asText()).contains(Tutorials.SALESFORCE_SPEC);
+    }
+
+    @Test
+    void connectionSpecIdWithTheExtraCIsRefused() {
+        Tutorials crm = Tutorials.crm(client);
+        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
+        Tutorials.expect(crm.createAdhocSchema(), 201);
+        ObjectNode body = crm.sourceConnectionBody();
+        ((ObjectNode) body.get("connectionSpec")).put("id", "ccfc0fee1-7dc0-40ef-b73e-d8b134c436f5");
+        assertFlowError(crm.createSourceConnection(body), 400, "1413-400");
+    }
+
+    @Test
+    void connectionIdInPlaceOfBaseConnectionIdIsRefused() {
+        Tutorials crm = Tutorials.crm(client);
+        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
+        Tutorials.expect(crm.createAdhocSchema(), 201);
+        ObjectNode body = crm.sourceConnectionBody();
+        body.set("connectionId", body.remove("baseConnectionId"));
+        Reply reply = crm.createSourceConnection(body);
+        assertFlowError(reply, 400, "1400-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("baseConnectionId");
+    }
+
+    @Test
+    void paymentsTargetConnectionOnThePayPalSpecIsRefused() {
+        Tutorials payments = Tutorials.payments(client).upToTargetConnection();
+        Reply reply = payments.createTargetConnection(payments.targetConnectionBody(Tutorials.PAYPAL_SPEC));
+        assertFlowError(reply, 400, "1413-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains(Tutorials.DATA_LAKE_SPEC);
+    }
+
+    @Test
+    void crmTargetConnectionOnTheSalesforceSpecIsRefused() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        assertFlowError(crm.createTargetConnection(crm.targetConnectionBody(Tutorials.SALESFORCE_SPEC)), 400, "1413-400");
+    }
+
+    @Test
+    void sourceAndTargetConnectionsWithoutConnectionSpecAreRefused() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        ObjectNode source = crm.sourceConnectionBody();
+        source.remove("connectionSpec");
+        Reply sourceReply = crm.createSourceConnection(source);
+        assertFlowError(sourceReply, 400, "1400-400");
+        assertThat(sourceReply.json().get("errorMessage").asText()).contains("connectionSpec is required");
+        ObjectNode target = crm.targetConnectionBody(Tutorials.DATA_LAKE_SPEC);
+        target.remove("connectionSpec");
+        assertFlowError(crm.createTargetConnection(target), 400, "1400-400");
+    }
+
+    @Test
+    void flowSpecLookupAndFlowCreationWithoutAuthorizationAreRefused() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
+        AepClient noToken = client.with("Authorization", null);
+        Reply lookup = noToken.get(Tutorials.FLOWS + "/flowSpecs?property=name==%22CRMToAEP%22");
+        assertThat(lookup.status()).isEqualTo(401);
+        assertThat(lookup.json().get("error_code").asText()).isEqualTo("403010");
+        Reply create = noToken.post(Tutorials.FLOWS + "/flows", crm.flowBody());
+        assertThat(create.status()).isEqualTo(401);
+        assertThat(client.get(Tutorials.FLOWS + "/flows").json().get("items")).isEmpty();
+    }
+
+    @Test
+    void sourceTableThatTheBaseConnectionDoesNotExposeIsRefused() {
+        Tutorials crm = Tutorials.crm(client);
+        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
+        Tutorials.expect(crm.createAdhocSchema(), 201);
+        ObjectNode body = crm.sourceConnectionBody();
+        ((ObjectNode) body.get("params")).put("tableName", "{TABLE_PATH}");
+        Reply reply = crm.createSourceConnection(body);
+        assertFlowError(reply, 400, "1400-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("{TABLE_PATH}");
+    }
+
+    @Test
+    void invalidJsonOfTheTutorialExamplesIsRefused() {
+        Reply reply = client.raw("POST", Tutorials.FLOWS + "/sourceConnections",
+                "{\"name\": \"x\", \"data\": {\"format\": \"tabular\", }}", "application/json");
+        assertFlowError(reply, 400, "1400-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("not valid JSON");
+    }
+
+    @Test
+    void duplicateFieldGroupInTheTargetSchemaIsRefused() {
+        Tutorials payments = Tutorials.payments(client);
+        Reply reply = payments.createTargetSchema(payments.targetSchemaBody(List.of(Tutorials.PROFILE, Tutorials.PERSON_DETAILS,
+                Tutorials.PERSONAL_DETAILS, Tutorials.PERSONAL_DETAILS)));
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("title").asText()).isEqualTo("BadRequestError");
+        assertThat(reply.json().get("detail").asText()).contains("Duplicate reference", Tutorials.PERSONAL_DETAILS);
+    }
+
+    @Test
+    void mappingOfASourceColumnTheAdhocSchemaDoesNotDeclareIsRefusedAtFlowCreation() {
+        Tutorials payments = Tutorials.payments(client);
+        // the payments tutorial's columns: Create_Time, but no Type, which its mapping then maps
+        Tutorials.expect(payments.createAdhocClass(List.of("Product_Id", "Product_Name", "Description", "Create_Time")), 201);
+        Tutorials.expect(payments.createAdhocSchema(), 201);
+        Tutorials.expect(payments.createSourceConnection(payments.sourceConnectionBody()), 201);
+        Tutorials.expect(payments.createTargetSchema(payments.targetSchemaBody(
+                List.of(Tutorials.PROFILE, Tutorials.PERSON_DETAILS, Tutorials.PERSONAL_DETAILS))), 201);
+        Tutorials.expect(payments.createDataSet(payments.targetSchemaId), 201);
+        Tutorials.expect(payments.createDatasetBaseConnection(), 201);
+        Tutorials.expect(payments.createTargetConnection(payments.targetConnectionBody(Tutorials.DATA_LAKE_SPEC)), 201);
+        Tutorials.expect(payments.createMapping(payments.legacyMappingBody(payments.targetSchemaId)), 200);
+        Reply reply = payments.createFlow(payments.flowBody());
+        assertFlowError(reply, 400, "1419-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("Type");
+    }
+
+    @Test
+    void startTimeAndIntervalAsStringsAreRefused() {
+        Tutorials crm = readyForFlow();
+        ObjectNode flow = crm.flowBody();
+        ((ObjectNode) flow.get("scheduleParams")).put("startTime", "1567411548");
+        assertFlowError(crm.createFlow(flow), 400, "1400-400");
+        ObjectNode intervalAsString = crm.flowBody();
+        ((ObjectNode) intervalAsString.get("scheduleParams")).put("interval", "30");
+        Reply reply = crm.createFlow(intervalAsString);
+        assertFlowError(reply, 400, "1400-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("interval");
+    }
+
+    @Test
+    void mappingVersionAsIntegerIsRefused() {
+        Tutorials crm = readyForFlow();
+        ObjectNode flow = crm.flowBody();
+        ((ObjectNode) flow.get("transformations").get(1).get("params")).put("mappingVersion", 0);
+        Reply reply = crm.createFlow(flow);
+        assertFlowError(reply, 400, "1400-400");
+        assertThat(reply.json().get("errorMessage").asText()).contains("mappingVersion");
+    }
+
+    @Test
+    void intervalBelowFifteenMinutesIsRefusedButHourlyIntervalOneIsAccepted() {
+        Tutorials crm = readyForFlow();
+        ObjectNode everyTenMinutes = crm.flowBody();
+        ((ObjectNode) everyTenMinutes.get("scheduleParams")).put("interval", 10);
+        assertFlowError(crm.createFlow(everyTenMinutes), 400, "1400-400");
+        ObjectNode hourly = crm.flowBody();
+        ((ObjectNode) hourly.get("scheduleParams")).put("frequency", "hour").put("interval", 1);
+        assertThat(crm.createFlow(hourly).status()).isEqualTo(201);
+    }
+
+    @Test
+    void explorationOfTheCopyPastedTableIsRefused() {
+        Reply reply = client.get(Tutorials.FLOWS + "/connections/" + Tutorials.PAYPAL_CONNECTION
+                + "/explore?objectType=table&object=test1.Mytable");
+        assertFlowError(reply, 404, "1439-404");
+        Reply upperCase = client.get(Tutorials.FLOWS + "/connections/" + Tutorials.PAYPAL_CONNECTION
+                + "/explore?objectType=TABLE&object=PayPal.Catalog_Products");
+        assertThat(upperCase.status()).isEqualTo(200);
+    }
+
+    @Test
+    void mappingWhoseSchemaDiffersFromTheTargetDatasetsIsRefused() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.adhocSchemaId)), 200);
+        Reply reply = crm.createFlow(crm.flowBody());
+        assertFlowError(reply, 400, "1425-400");
+    }
+
+    @Test
+    void stateOnFlowCreationIsRefused() {
+        Tutorials crm = readyForFlow();
+        ObjectNode flow = crm.flowBody().put("state", "enabled");
+        assertFlowError(crm.createFlow(flow), 400, "1410-400");
+    }
+
+    private Tutorials readyForFlow() {
+        Tutorials crm = Tutorials.crm(client).upToTargetConnection();
+        Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
+        return crm;
+    }
+
+    static void assertFlowError(Reply reply, int status, String code) {
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        assertThat(reply.json().get("type").asText()).isEqualTo("https://ns.adobe.com/aep/errors/FLOW-" + code);
+        assertThat(reply.json().get("status").asInt()).isEqualTo(status);
+        assertThat(reply.json().get("title").asText()).isNotBlank();
+        assertThat(reply.json().at("/report/detailed-message").asText()).isNotBlank();
+        assertThat(reply.json().get("errorMessage").asText()).isNotBlank();
+    }
+}
