@@ -54,6 +54,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the emulator and of the request ids (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--bundle-property", paramLabel = "KEY=VALUE",
+            description = "A configuration override for the bundle (repeatable), e.g. camel.metrics.enabled=false.")
+    Map<String, String> bundleProperties = new java.util.LinkedHashMap<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -66,6 +70,11 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     BenchReport run() throws Exception {
+        // the JDK HTTP server writes headers and body separately; without TCP_NODELAY they meet the
+        // client's delayed ACK and every keep-alive call takes ~40 ms more than L (read once, at first use)
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         int throttle = bundleRateLimit > 0 ? bundleRateLimit : Math.max(1, (int) Math.floor(rateLimit * 0.95));
         BenchReport r = new BenchReport();
         r.latencyMillis = latency;
@@ -81,7 +90,7 @@ public class BenchCommand implements Callable<Integer> {
         r.overheadSamples = overheadSamples;
         BenchRequests requests = new BenchRequests(seed);
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().latencyMillis(latency).seed(seed).build());
-             BundleRunner bundle = BundleRunner.start(emulator, throttle, Map.of())) {
+             BundleRunner bundle = BundleRunner.start(emulator, throttle, bundleProperties)) {
             EmulatorOptions o = emulator.options();
             SequentialTutorialClient tutorial = new SequentialTutorialClient(emulator.baseUrl(), o.clientId(), o.clientSecret(), o.orgId(), "prod");
             progress("warm-up: %d onboardings per side at L = %d ms", warmup, latency);

@@ -49,6 +49,8 @@ final class BundleRunner implements AutoCloseable {
         overrides.put("onboarding.data-dir", dataDir.toString());
         overrides.put("onboarding.file-trigger-enabled", "false");
         overrides.put("onboarding.jms-trigger-enabled", "false");
+        // the management server (metrics, health, Jolokia) stays on, as deployed, on a free port
+        overrides.put("camel.management.port", "0");
         overrides.putAll(extra);
         Main main = BundleMain.create(overrides);
         main.start();

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
+import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * {@link StepMemory} of what every onboarding in a sandbox shares: the {@code CRMToAEP} flowSpec and
  * the dataset base connection. They are looked up once per sandbox and reused; the first
  * onboarding of a sandbox holds a gate while it looks them up, so a batch does not create two
- * base connections. A 404 on the flow (a stale cache) clears them through {@link #forget}.
+ * base connections. A 404 on the flow (a stale cache) clears them through {@link #forget}; a target
+ * connection refused because the cached base connection is gone refreshes it ({@link #forgetBaseConnection}).
  */
 public class SandboxResources implements StepMemory {
     private final ObjectMapper mapper = new ObjectMapper();
@@ -46,6 +48,36 @@ public class SandboxResources implements StepMemory {
 
     public void forget(Exchange ex) {
         sandboxes.remove(sandbox(ex));
+    }
+
+    /**
+     * True when AEP refused a write (400 or 404) naming the dataset base connection this exchange
+     * took from the cache: someone deleted it, and the cache must be refreshed.
+     */
+    public boolean baseConnectionGone(Exchange ex) {
+        Throwable t = ex.getException() != null ? ex.getException() : ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        while (t != null && !(t instanceof HttpOperationFailedException)) {
+            t = t.getCause();
+        }
+        if (!(t instanceof HttpOperationFailedException http) || (http.getStatusCode() != 400 && http.getStatusCode() != 404)) {
+            return false;
+        }
+        String id = ex.getMessage().getHeader(Step.DATASET_BASE_CONNECTION.header(), String.class);
+        return id != null && http.getResponseBody() != null && http.getResponseBody().contains(id);
+    }
+
+    /**
+     * Drops a stale dataset base connection from the sandbox's cache and from the exchange, so that
+     * {@code direct:sandbox-resources} looks it up (or creates it) again. When a concurrent onboarding
+     * has already replaced it, the newer id stays and is simply applied.
+     */
+    public void forgetBaseConnection(Exchange ex) {
+        String stale = ex.getMessage().getHeader(Step.DATASET_BASE_CONNECTION.header(), String.class);
+        if (stale != null) {
+            shared(ex).ids.remove(Step.DATASET_BASE_CONNECTION, stale);
+        }
+        ex.getMessage().removeHeader(Step.DATASET_BASE_CONNECTION.header());
+        ex.removeProperty(Onboarding.FAILED_STEP);
     }
 
     @Override

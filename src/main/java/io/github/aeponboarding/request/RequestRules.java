@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * delta column must be declared columns), repetitions the tutorials made (B.5.8), and the schedule
  * against the flowSpec's own scheduleSpec fetched at run time. Every method tolerates a partly
  * filled request (null sections, null list items) so it can run next to schema validation and
- * report everything at once. Stateless and thread-safe; the routes call it again once columns are
+ * report everything at once. Thread-safe (its only state is the last compiled scheduleSpec); the
+ * routes call it again once columns are
  * discovered through the explore API.
  */
 public final class RequestRules {
@@ -111,12 +112,25 @@ public final class RequestRules {
         if (external != null) {
             return List.of(new Problem("$.schedule", "cannot be checked: the flowSpec's scheduleSpec refers to " + external + ", which is not fetched"));
         }
-        // flowSpecs declare draft-07; dropping $schema keeps networknt from resolving a meta-schema over the network
-        ObjectNode local = spec.deepCopy();
-        local.remove("$schema");
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
-        JsonSchema validator = draft7.getSchema(local, config);
-        return new SchemaMessages(local).translate(validator.validate(mapper.valueToTree(schedule)), "$.schedule");
+        Compiled compiled = lastSchedule;
+        if (compiled == null || compiled.spec != spec) {
+            // flowSpecs declare draft-07; dropping $schema keeps networknt from resolving a meta-schema over the network
+            ObjectNode local = spec.deepCopy();
+            local.remove("$schema");
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
+            compiled = new Compiled(spec, local, draft7.getSchema(local, config));
+            lastSchedule = compiled;
+        }
+        return new SchemaMessages(compiled.local).translate(compiled.validator.validate(mapper.valueToTree(schedule)), "$.schedule");
+    }
+
+    /**
+     * The last scheduleSpec compiled, keyed by identity: every onboarding of a sandbox passes the same
+     * cached flowSpec, and compiling its schema cost more than the rest of the checks together.
+     */
+    private volatile Compiled lastSchedule;
+
+    private record Compiled(JsonNode spec, ObjectNode local, JsonSchema validator) {
     }
 
     private static String externalRef(JsonNode node) {
