@@ -37,6 +37,11 @@ public class SandboxResources implements StepMemory {
         return false;
     }
 
+    /** Sets the headers of every shared id the sandbox's cache holds. */
+    public void applyShared(Exchange ex) {
+        shared(ex).apply(ex);
+    }
+
     public void release(Exchange ex) {
         shared(ex).gate.release();
     }

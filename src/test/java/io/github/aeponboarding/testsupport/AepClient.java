@@ -52,6 +52,16 @@ public final class AepClient {
         return mapper.readTree(answer.body());
     }
 
+    /** DELETE a platform path; the status AEP answered. */
+    public int delete(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("x-api-key", clientId)
+                .header("x-gw-ims-org-id", orgId)
+                .header("x-sandbox-name", sandbox)
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     public int status(String path, String accept) throws Exception {
         return send(path, accept).statusCode();
     }

@@ -1,0 +1,35 @@
+package io.github.aeponboarding.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * The benchmark harness at a tiny size, only to prove that it runs end to end and prints its figures.
+ * Speed is measured by the benchmark itself, never by a timed unit test: nothing here asserts a time.
+ */
+class BenchCommandTest {
+    @Test
+    void a_tiny_run_prints_every_figure() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setOut(new PrintWriter(out));
+        int exit = cli.execute("--latency", "5", "--samples", "3", "--warmup", "1", "--batch", "10",
+                "--batch-concurrency", "4", "--rate-limit", "200", "--overhead-samples", "3", "--seed", "7");
+        String report = out.toString();
+
+        assertThat(exit).as(report).isIn(0, 1);   // 1 = a timing target missed on a busy machine, still a working run
+        assertThat(report).contains("(a) sequential tutorial, median / p95", "(b) bundle, median / p95",
+                "speed-up sequential / bundle", "round trips per re-submit", "% of what the limit allows",
+                "peak heap used", "overhead per step", "RESULT:");
+        // what the run did, not how fast: every onboarding succeeded with the expected number of calls
+        assertThat(report).containsPattern("\\(a\\) sequential tutorial.*11 round trips each");
+        assertThat(report).containsPattern("\\(b\\) bundle.*8 round trips each, 0 failed");
+        assertThat(report).containsPattern("round trips per re-submit \\(max\\) +1 ");
+        assertThat(report).containsPattern("failed requests +0 ");
+        assertThat(report).doesNotContain("last failure");
+    }
+}
