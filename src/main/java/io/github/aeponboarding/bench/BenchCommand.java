@@ -3,6 +3,7 @@ package io.github.aeponboarding.bench;
 import io.github.aeponboarding.emulator.AepEmulator;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.emulator.RequestLogEntry;
+import io.github.aeponboarding.runtime.RateLimitSlices;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,8 @@ public class BenchCommand implements Callable<Integer> {
         r.maxHeapMb = HeapSampler.maxHeapMb();
         r.emulatorLimit = rateLimit;
         r.bundleLimit = throttle;
+        r.throttleSlices = RateLimitSlices.of(throttle, Long.parseLong(bundleProperties.getOrDefault("aep.rate-limit.slice-ms", "50"))).toString();
+        r.loadBefore = loadAverage();
         r.batch = batch;
         r.batchConcurrency = batchConcurrency;
         r.overheadSamples = overheadSamples;
@@ -134,7 +137,18 @@ public class BenchCommand implements Callable<Integer> {
             runAtZeroLatency(emulator, bundle, tutorial, requests, r);
             r.tokenFetches = bundle.tokenFetches();
         }
+        r.loadAfter = loadAverage();
         return r;
+    }
+
+    /** The machine's load average (Linux), to judge how shared the cores were; empty elsewhere. */
+    private static String loadAverage() {
+        try {
+            String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     private void runBatch(AepEmulator emulator, BundleRunner bundle, BenchRequests requests, BenchReport r) throws Exception {

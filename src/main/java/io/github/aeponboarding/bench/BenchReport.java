@@ -15,6 +15,9 @@ final class BenchReport {
     long seed;
     int cores;
     long maxHeapMb;
+    String loadBefore = "";
+    String loadAfter = "";
+    String throttleSlices = "";
     // (a) sequential tutorial and (b) bundle, fresh onboardings at latency L
     final Stats sequential = new Stats();
     final Stats bundle = new Stats();
@@ -99,6 +102,9 @@ final class BenchReport {
                 latencyMillis, samples, warmup, seed);
         out.printf(Locale.ROOT, "  JVM: %d cores available, max heap %d MB; timings are wall-clock on this (possibly shared) machine%n",
                 cores, maxHeapMb);
+        if (!loadBefore.isEmpty()) {
+            out.printf(Locale.ROOT, "  load average (1, 5, 15 min) at start: %s; at end: %s%n", loadBefore, loadAfter);
+        }
         out.println();
 
         section("One fresh onboarding (latency L)");
@@ -119,7 +125,7 @@ final class BenchReport {
 
         section("Batch under the emulator's rate limit");
         row("requests / client threads", batch + " / " + batchConcurrency, "", null);
-        row("emulator limit / bundle throttle", emulatorLimit + " / " + bundleLimit + " requests/s", "per sandbox", null);
+        row("emulator limit / bundle throttle", emulatorLimit + " / " + bundleLimit + " requests/s", "per sandbox: " + throttleSlices, null);
         row("elapsed", String.format(Locale.ROOT, "%.2f s", batchElapsedSeconds), batchCalls + " AEP calls", null);
         row("throughput", String.format(Locale.ROOT, "%.2f onboardings/s", throughput()),
                 String.format(Locale.ROOT, "limit allows %.2f/s (%d req/s / %.0f calls)", theoreticalThroughput(), emulatorLimit, callsPerOnboarding()), null);

@@ -56,6 +56,12 @@ public class OnboardingConfiguration implements CamelConfiguration {
             brokerUrl = EmbeddedBroker.URL;
         }
 
+        RateLimitSlices slices = RateLimitSlices.of(Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
+                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "50")));
+        pc.addOverrideProperty("aep.rate-limit.slice-requests", String.valueOf(slices.requests()));
+        pc.addOverrideProperty("aep.rate-limit.slice-period-ms", String.valueOf(slices.periodMillis()));
+        LOG.info("Client-side rate limit per sandbox: {}", slices);
+
         AepSettings settings = new AepSettings(prop(pc, "aep.base-url", ""), prop(pc, "aep.ims-url", ""),
                 prop(pc, "aep.client-id", ""), prop(pc, "aep.client-secret", ""), prop(pc, "aep.org-id", ""),
                 prop(pc, "aep.scopes", ""), prop(pc, "aep.sandbox", "prod"));
