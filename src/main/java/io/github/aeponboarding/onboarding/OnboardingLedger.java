@@ -40,14 +40,15 @@ import java.util.concurrent.TimeUnit;
  * Files live under {@code <data-dir>/ledger/<scope>/<sandbox>/<id>.json}; the scope is derived
  * from the AEP base URL and org, so two Platforms never share records.
  * <p>
- * Two files per request. The snapshot ({@code <id>.json}) is written when a record starts or starts
- * afresh, to a temporary file moved into place atomically: a killed process leaves the old or the new
- * one. Each intent, id and completion is then one line appended to the journal ({@code <id>.journal})
- * in a single write: replacing the snapshot on every step cost ~2 ms per write on ext4 (a rename over
- * an existing file flushes its data) and serialised the parallel steps of an onboarding, an append
- * costs a few microseconds. Loading replays the journal over the snapshot; every line carries the
- * snapshot's epoch, so lines older than the snapshot are ignored, and a torn last line (the process
- * killed inside a write, before its POST was sent) is skipped.
+ * Two files per request. The record ({@code <id>.json}, with the request) is written when it starts
+ * or starts afresh, to a temporary file moved into place atomically: a killed process leaves the old
+ * or the new one. Each later change (an intent, an id, completion) appends one line to the journal
+ * ({@code <id>.journal}), in a single write, with the record's whole mutable state (ids, payload
+ * hashes, pending steps, complete): replacing the record on every step cost ~2 ms a write on ext4
+ * (a rename over an existing file flushes its data) and serialised an onboarding's parallel steps on
+ * the record's lock; an append costs microseconds. Loading takes the record, then the last readable
+ * journal line of the record's epoch: lines of an older record are ignored, and a torn last line (the
+ * process killed inside the write, before the POST it announces was sent) falls back to the line before.
  */
 public class OnboardingLedger {
     private final Path root;
@@ -86,7 +87,7 @@ public class OnboardingLedger {
             if (entry == null) {
                 entry = new Entry(request.id(), request.sandbox(), fingerprint, requestJson);
                 entries.put(key, entry);
-                snapshot(entry);
+                save(entry);
                 return Start.NEW;
             }
             synchronized (entry) {
@@ -100,7 +101,7 @@ public class OnboardingLedger {
                 // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
                 entry.fingerprint = fingerprint;
                 entry.request = requestJson;
-                snapshot(entry);
+                save(entry);
                 return Start.RESUME;
             }
         } catch (RuntimeException e) {
@@ -139,26 +140,28 @@ public class OnboardingLedger {
     }
 
     public void intend(String sandbox, String id, Step step) {
-        update(sandbox, id, lines.createObjectNode().put("intend", step.key()));
+        update(sandbox, id, e -> e.pending.add(step.key()));
     }
 
     public void record(String sandbox, String id, Step step, String resourceId, String payload) {
-        ObjectNode event = lines.createObjectNode().put("record", step.key()).put("id", resourceId);
-        if (payload != null) {
-            event.put("payload", sha256(payload));
-        }
-        update(sandbox, id, event);
+        update(sandbox, id, e -> {
+            e.ids.put(step.key(), resourceId);
+            if (payload != null) {
+                e.payloads.put(step.key(), sha256(payload));
+            }
+            e.pending.remove(step.key());
+        });
     }
 
     public void complete(String sandbox, String id) {
-        update(sandbox, id, lines.createObjectNode().put("complete", true));
+        update(sandbox, id, e -> e.complete = true);
     }
 
     /** Starts a request's record afresh, keeping its gate: its flow no longer exists in AEP. */
     public void reset(OnboardingRequest request, JsonNode requestJson) {
         Entry entry = new Entry(request.id(), request.sandbox(), sha256(canonical(requestJson)), requestJson);
         entries.put(key(request.sandbox(), request.id()), entry);
-        snapshot(entry);
+        save(entry);
     }
 
     /** Ids recorded so far, in step order (what a failure document lists). */
@@ -179,57 +182,67 @@ public class OnboardingLedger {
         }
     }
 
-    /** Applies one event to the record and appends it to the journal, in the same order for both. */
-    private void update(String sandbox, String id, ObjectNode event) {
+    private void update(String sandbox, String id, java.util.function.Consumer<Entry> change) {
         Entry entry = entries.get(key(sandbox, id));
         if (entry == null) {
             throw new IllegalStateException("no ledger entry for " + sandbox + "/" + id);
         }
         synchronized (entry) {
-            apply(entry, event);
-            event.put("epoch", entry.epoch);
-            Path journal = journal(entry.sandbox, entry.id);
-            try {
-                // one write of one line: a killed process leaves the whole line or a torn last line
-                Files.write(journal, (lines.writeValueAsString(event) + "\n").getBytes(StandardCharsets.UTF_8),
-                        StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot append to ledger journal " + journal, e);
-            }
+            change.accept(entry);
+            append(entry);
         }
     }
 
-    private static void apply(Entry entry, JsonNode event) {
-        if (event.has("intend")) {
-            entry.pending.add(event.get("intend").asText());
-        } else if (event.has("record")) {
-            String step = event.get("record").asText();
-            entry.ids.put(step, event.path("id").asText());
-            if (event.hasNonNull("payload")) {
-                entry.payloads.put(step, event.get("payload").asText());
-            }
-            entry.pending.remove(step);
-        } else if (event.path("complete").asBoolean(false)) {
-            entry.complete = true;
+    /** One journal line, one write: a killed process leaves the whole line or a torn last line. */
+    private void append(Entry entry) {
+        ObjectNode state = mutableState(lines.createObjectNode(), entry);
+        Path journal = journal(entry.sandbox, entry.id);
+        try {
+            Files.write(journal, (lines.writeValueAsString(state) + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to ledger journal " + journal, e);
         }
     }
 
-    /** Replays the journal lines of the snapshot's epoch; stops at a torn (unreadable) line. */
-    private void replay(Entry entry) throws IOException {
+    private ObjectNode mutableState(ObjectNode json, Entry entry) {
+        json.put("epoch", entry.epoch);
+        json.put("complete", entry.complete);
+        json.set("ids", mapper.valueToTree(entry.ids));
+        json.set("payloads", mapper.valueToTree(entry.payloads));
+        json.set("pending", mapper.valueToTree(entry.pending));
+        return json;
+    }
+
+    private static void readMutableState(JsonNode json, Entry entry) {
+        entry.complete = json.path("complete").asBoolean(false);
+        entry.ids.clear();
+        entry.payloads.clear();
+        entry.pending.clear();
+        json.path("ids").fields().forEachRemaining(f -> entry.ids.put(f.getKey(), f.getValue().asText()));
+        json.path("payloads").fields().forEachRemaining(f -> entry.payloads.put(f.getKey(), f.getValue().asText()));
+        json.path("pending").forEach(p -> entry.pending.add(p.asText()));
+    }
+
+    /** The last readable journal line of the record's epoch, if any, is the record's current state. */
+    private void replayJournal(Entry entry) throws IOException {
         Path journal = journal(entry.sandbox, entry.id);
         if (!Files.exists(journal)) {
             return;
         }
+        JsonNode last = null;
         for (String line : Files.readAllLines(journal, StandardCharsets.UTF_8)) {
-            JsonNode event;
             try {
-                event = lines.readTree(line);
+                JsonNode state = lines.readTree(line);
+                if (state != null && state.path("epoch").asLong() == entry.epoch) {
+                    last = state;
+                }
             } catch (IOException torn) {
-                return;
+                break;
             }
-            if (event != null && event.path("epoch").asInt(-1) == entry.epoch) {
-                apply(entry, event);
-            }
+        }
+        if (last != null) {
+            readMutableState(last, entry);
         }
     }
 
@@ -245,12 +258,9 @@ public class OnboardingLedger {
         try {
             JsonNode json = mapper.readTree(file.toFile());
             Entry entry = new Entry(id, sandbox, json.path("fingerprint").asText(), json.path("request"));
-            entry.complete = json.path("complete").asBoolean(false);
-            json.path("ids").fields().forEachRemaining(f -> entry.ids.put(f.getKey(), f.getValue().asText()));
-            json.path("payloads").fields().forEachRemaining(f -> entry.payloads.put(f.getKey(), f.getValue().asText()));
-            json.path("pending").forEach(p -> entry.pending.add(p.asText()));
-            entry.epoch = json.path("epoch").asInt(0);
-            replay(entry);
+            entry.epoch = json.path("epoch").asLong(0);
+            readMutableState(json, entry);
+            replayJournal(entry);
             entries.put(key, entry);
             return entry;
         } catch (IOException e) {
@@ -258,19 +268,18 @@ public class OnboardingLedger {
         }
     }
 
-    /** Writes the whole record atomically under a new epoch; the journal's older lines no longer count. */
-    private void snapshot(Entry entry) {
-        entry.epoch++;
+    /**
+     * Writes the whole record atomically, under a new epoch (random: a record deleted and begun again
+     * never reuses one), then drops the journal, whose lines the record now contains.
+     */
+    private void save(Entry entry) {
+        entry.epoch = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
         ObjectNode json = mapper.createObjectNode();
         json.put("id", entry.id);
         json.put("sandbox", entry.sandbox);
         json.put("fingerprint", entry.fingerprint);
-        json.put("complete", entry.complete);
-        json.put("epoch", entry.epoch);
         json.put("updatedAt", Instant.now().toString());
-        json.set("ids", mapper.valueToTree(entry.ids));
-        json.set("payloads", mapper.valueToTree(entry.payloads));
-        json.set("pending", mapper.valueToTree(entry.pending));
+        mutableState(json, entry);
         json.set("request", entry.request);
         Path file = file(entry.sandbox, entry.id);
         try {
@@ -356,7 +365,7 @@ public class OnboardingLedger {
         String fingerprint;
         JsonNode request;
         boolean complete;
-        int epoch;
+        long epoch;
         final Map<String, String> ids = new LinkedHashMap<>();
         final Map<String, String> payloads = new LinkedHashMap<>();
         final Set<String> pending = new LinkedHashSet<>();
