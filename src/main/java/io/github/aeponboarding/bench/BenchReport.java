@@ -98,7 +98,7 @@ final class BenchReport {
         rows.clear();
         allPass = true;
         out.println("AEP source onboarding benchmark");
-        out.printf(Locale.ROOT, "  emulator latency L = %d ms per call; %d fresh onboardings per side after %d warm-up; seed %d%n",
+        out.printf(Locale.ROOT, "  emulator latency L = %d ms per call; %d fresh onboardings per side after %d warm-up (L = 0); seed %d%n",
                 latencyMillis, samples, warmup, seed);
         out.printf(Locale.ROOT, "  JVM: %d cores available, max heap %d MB; timings are wall-clock on this (possibly shared) machine%n",
                 cores, maxHeapMb);

@@ -57,7 +57,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         }
 
         RateLimitSlices slices = RateLimitSlices.of(Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
-                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "50")));
+                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "100")));
         pc.addOverrideProperty("aep.rate-limit.slice-requests", String.valueOf(slices.requests()));
         pc.addOverrideProperty("aep.rate-limit.slice-period-ms", String.valueOf(slices.periodMillis()));
         LOG.info("Client-side rate limit per sandbox: {}", slices);

@@ -17,7 +17,7 @@ class BenchCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new BenchCommand());
         cli.setOut(new PrintWriter(out));
-        int exit = cli.execute("--latency", "5", "--samples", "3", "--warmup", "1", "--batch", "10",
+        int exit = cli.execute("--latency", "5", "--samples", "3", "--warmup", "2", "--batch", "10",
                 "--batch-concurrency", "4", "--rate-limit", "200", "--overhead-samples", "3", "--seed", "7");
         String report = out.toString();
 
