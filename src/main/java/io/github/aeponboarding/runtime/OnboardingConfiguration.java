@@ -6,6 +6,8 @@ import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.aep.AepSettings;
 import io.github.aeponboarding.aep.ImsTokenCache;
 import io.github.aeponboarding.emulator.AepEmulator;
+import io.github.aeponboarding.health.BrokerHealthCheck;
+import io.github.aeponboarding.health.ImsTokenHealthCheck;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
@@ -26,6 +28,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -66,6 +69,12 @@ public class OnboardingConfiguration implements CamelConfiguration {
         OnboardingLedger ledger = new OnboardingLedger(dataDir, settings.baseUrl(), settings.orgId());
         SandboxResources sandboxes = new SandboxResources();
 
+        // Camel's error handler owns retries: HttpClient would otherwise retry 429/503 by itself and
+        // honour any Retry-After (CAMEL-23345). Set here, not in properties, so any runtime gets it.
+        for (String scheme : new String[] {"http", "https"}) {
+            context.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
+        }
+
         Registry registry = context.getRegistry();
         registry.bind("aepSettings", settings);
         registry.bind("imsTokenCache", tokens);
@@ -92,6 +101,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
         jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
         registry.bind("aepJmsConnectionFactory", jms);
+        // readiness: camel-health picks health checks up from the registry
+        registry.bind("imsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
+        registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
     }
 
     private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {
