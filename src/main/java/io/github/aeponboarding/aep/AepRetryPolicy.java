@@ -39,8 +39,12 @@ public class AepRetryPolicy {
     private final Duration retryAfterCap;
     private final Clock clock;
     private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+    private final java.util.function.BiConsumer<String, String> onRetry;
 
-    public AepRetryPolicy(ImsTokenCache tokens, int maxAttempts, Duration retryAfterCap, Clock clock) {
+    /** {@code onRetry} hears of every retry (step, reason): the metrics count them. */
+    public AepRetryPolicy(ImsTokenCache tokens, int maxAttempts, Duration retryAfterCap, Clock clock,
+                          java.util.function.BiConsumer<String, String> onRetry) {
+        this.onRetry = onRetry;
         this.tokens = tokens;
         this.maxAttempts = maxAttempts;
         this.retryAfterCap = retryAfterCap;
@@ -68,8 +72,9 @@ public class AepRetryPolicy {
             }
             return false;
         }
-        retries.computeIfAbsent(exchange.getProperty("aepStep", "unknown", String.class) + "|" + reason,
-                k -> new LongAdder()).increment();
+        String step = exchange.getProperty("aepStep", "unknown", String.class);
+        retries.computeIfAbsent(step + "|" + reason, k -> new LongAdder()).increment();
+        onRetry.accept(step, reason);
         return true;
     }
 

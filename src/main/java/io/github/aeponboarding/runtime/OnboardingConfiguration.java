@@ -13,6 +13,7 @@ import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
+import io.github.aeponboarding.onboarding.OnboardingMetrics;
 import io.github.aeponboarding.onboarding.OnboardingResults;
 import io.github.aeponboarding.onboarding.OnboardingRunner;
 import io.github.aeponboarding.onboarding.RequestIntake;
@@ -80,9 +81,11 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("imsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
+        OnboardingMetrics metrics = new OnboardingMetrics(context);
+        registry.bind("onboardingMetrics", metrics);
         registry.bind("aepRetryPolicy", new AepRetryPolicy(tokens,
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
-                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock));
+                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry));
         registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
         registry.bind("onboardingLedger", ledger);
         registry.bind("requestMemory", new RequestMemory(ledger));
