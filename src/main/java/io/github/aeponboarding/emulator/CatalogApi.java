@@ -85,8 +85,8 @@ final class CatalogApi {
     }
 
     private ApiResponse list(ApiRequest request, SandboxState state) {
-        int limit = number(request.queryParam("limit"), 20, 1, 100, "limit");
-        int start = number(request.queryParam("start"), 0, 0, Integer.MAX_VALUE, "start");
+        int limit = request.intParam("limit", 20, 1, 100, SERVICE);
+        int start = request.intParam("start", 0, 0, Integer.MAX_VALUE, SERVICE);
         PropertyFilter filter = PropertyFilter.parse(request.queryParams("property"), PropertyFilter.Dialect.CATALOG, SERVICE);
         List<Map.Entry<String, ObjectNode>> matching = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : state.dataSets.entrySet()) {
@@ -162,17 +162,6 @@ final class CatalogApi {
             if (value != null) projected.set(property.trim(), value);
         }
         return projected;
-    }
-
-    private static int number(String text, int fallback, int min, int max, String name) {
-        if (text == null) return fallback;
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw bad(name + " must be an integer within " + min + ".." + max + ": " + text);
     }
 
     private static ApiException bad(String detail) {

@@ -15,9 +15,7 @@ class BundleContractTest extends EmulatorTestBase {
 
     @Test
     void currentSpecMappingSetAndTabularSourceMakeAFlow() {
-        Tutorials crm = Tutorials.crm(client);
-        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
-        Tutorials.expect(crm.createAdhocSchema(), 201);
+        Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode source = crm.sourceConnectionBody();
         ((ObjectNode) source.get("data")).put("format", "tabular");
         Tutorials.expect(crm.createSourceConnection(source), 201);

@@ -36,9 +36,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
 
     @Test
     void sourceConnectionMustUseItsBaseConnectionsSpecAndAnExistingSchema() {
-        Tutorials crm = Tutorials.crm(client);
-        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
-        Tutorials.expect(crm.createAdhocSchema(), 201);
+        Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode otherBase = crm.sourceConnectionBody().put("baseConnectionId", Tutorials.PAYPAL_CONNECTION);
         assertThat(crm.createSourceConnection(otherBase).json().get("errorMessage").asText()).contains("uses connection spec");
         ObjectNode missingBase = crm.sourceConnectionBody().put("baseConnectionId", "11111111-2222-3333-4444-555555555555");
