@@ -152,7 +152,8 @@ public final class AepEmulator implements AutoCloseable {
         FaultInjector.Fault fault = faults.next();
         if (fault == FaultInjector.Fault.CONNECTION_RESET) {
             // nothing read, nothing committed: closing now is what a reset looks like to the client
-            logEntry(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange, 0, false, fault);
+            String query = exchange.getRequestURI().getRawQuery();
+            logEntry(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query), exchange, 0, false, fault);
             exchange.close();
             return;
         }
