@@ -3,12 +3,7 @@ package io.github.aeponboarding.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent clients: checks and writes are atomic per sandbox, and parallel onboardings do not interfere. */
@@ -18,29 +13,16 @@ class ConcurrencyTest extends EmulatorTestBase {
     void concurrentCreatesOfTheSameTitleYieldExactlyOneClass() throws Exception {
         Tutorials template = Tutorials.crm(client);
         ObjectNode body = template.adhocClassBody(template.sourceColumns());
-        List<Integer> statuses = parallel(16, () -> client.post(Tutorials.REGISTRY + "/tenant/classes", body).status());
+        List<Integer> statuses = Parallel.run(16, () -> client.post(Tutorials.REGISTRY + "/tenant/classes", body).status());
         assertThat(statuses).containsOnly(201, 400);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
     }
 
     @Test
     void parallelOnboardingsAllSucceedAndStaySeparate() throws Exception {
-        List<String> flows = parallel(8, () -> Tutorials.crm(client).all().flowId);
+        List<String> flows = Parallel.run(8, () -> Tutorials.crm(client).all().flowId);
         assertThat(flows).doesNotHaveDuplicates().hasSize(8);
         assertThat(client.get(Tutorials.FLOWS + "/flows?count=true").json().get("count").asInt()).isEqualTo(8);
         assertThat(client.get(Tutorials.FLOWS + "/runs?count=true").json().get("count").asInt()).isEqualTo(8);
-    }
-
-    private static <T> List<T> parallel(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) futures.add(pool.submit(task));
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) results.add(future.get());
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
