@@ -73,14 +73,14 @@ final class CatalogApi {
 
     private ApiResponse get(ApiRequest request, String id, SandboxState state) {
         ObjectNode dataSet = state.dataSets.get(id);
-        if (dataSet == null) throw SERVICE.error(404, "1404", "Dataset " + id + " not found");
+        if (dataSet == null) throw SERVICE.notFound("Dataset " + id + " not found");
         ObjectNode body = Json.obj();
         body.set(id, project(dataSet, request.queryParam("properties")));
         return ApiResponse.ok(body);
     }
 
     private ApiResponse delete(String id, SandboxState state) {
-        if (state.dataSets.remove(id) == null) throw SERVICE.error(404, "1404", "Dataset " + id + " not found");
+        if (state.dataSets.remove(id) == null) throw SERVICE.notFound("Dataset " + id + " not found");
         return ApiResponse.ok(Json.arr().add("@/dataSets/" + id)).committed();
     }
 

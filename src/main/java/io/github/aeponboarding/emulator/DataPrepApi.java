@@ -67,7 +67,7 @@ final class DataPrepApi {
 
     private static ObjectNode find(String id, SandboxState state) {
         ObjectNode found = state.mappingSets.get(id);
-        if (found == null) throw SERVICE.error(404, "1404", "Mapping set " + id + " not found");
+        if (found == null) throw SERVICE.notFound("Mapping set " + id + " not found");
         return found;
     }
 
