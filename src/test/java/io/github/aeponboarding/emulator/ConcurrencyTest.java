@@ -25,4 +25,29 @@ class ConcurrencyTest extends EmulatorTestBase {
         assertThat(client.get(Tutorials.FLOWS + "/flows?count=true").json().get("count").asInt()).isEqualTo(8);
         assertThat(client.get(Tutorials.FLOWS + "/runs?count=true").json().get("count").asInt()).isEqualTo(8);
     }
+
+    @Test
+    void everyAnsweredCreateIsStoredUnderConcurrentLoad() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<Integer> created = Parallel.run(32, () -> {
+            int ok = 0;
+            for (int i = 0; i < 10; i++) {
+                int n = next.incrementAndGet();
+                ObjectNode body = AepClient.MAPPER.createObjectNode().put("name", "load-" + n);
+                body.putObject("connectionSpec").put("id", Tutorials.DATA_LAKE_SPEC).put("version", "1.0");
+                AepClient inSandbox = client.with("x-sandbox-name", sandbox + "-" + (n % 4));
+                if (inSandbox.post(Tutorials.FLOWS + "/connections", body).status() == 201) ok++;
+                inSandbox.get(Tutorials.FLOWS + "/connections?limit=5");
+            }
+            return ok;
+        });
+        assertThat(created.stream().mapToInt(Integer::intValue).sum()).isEqualTo(320);
+        int stored = 0;
+        for (int s = 0; s < 4; s++) {
+            Reply count = client.with("x-sandbox-name", sandbox + "-" + s)
+                    .get(Tutorials.FLOWS + "/connections?count=true&property=connectionSpec.id==" + Tutorials.DATA_LAKE_SPEC);
+            stored += count.json().get("count").asInt();
+        }
+        assertThat(stored).isEqualTo(320);
+    }
 }
