@@ -29,9 +29,9 @@ class ConcurrencyTest extends EmulatorTestBase {
     @Test
     void everyAnsweredCreateIsStoredUnderConcurrentLoad() throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        List<Integer> created = Parallel.run(32, () -> {
+        List<Integer> created = Parallel.run(16, () -> {
             int ok = 0;
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 8; i++) {
                 int n = next.incrementAndGet();
                 ObjectNode body = AepClient.MAPPER.createObjectNode().put("name", "load-" + n);
                 body.putObject("connectionSpec").put("id", Tutorials.DATA_LAKE_SPEC).put("version", "1.0");
@@ -41,13 +41,13 @@ class ConcurrencyTest extends EmulatorTestBase {
             }
             return ok;
         });
-        assertThat(created.stream().mapToInt(Integer::intValue).sum()).isEqualTo(320);
+        assertThat(created.stream().mapToInt(Integer::intValue).sum()).isEqualTo(128);
         int stored = 0;
         for (int s = 0; s < 4; s++) {
             Reply count = client.with("x-sandbox-name", sandbox + "-" + s)
                     .get(Tutorials.FLOWS + "/connections?count=true&property=connectionSpec.id==" + Tutorials.DATA_LAKE_SPEC);
             stored += count.json().get("count").asInt();
         }
-        assertThat(stored).isEqualTo(320);
+        assertThat(stored).isEqualTo(128);
     }
 }
