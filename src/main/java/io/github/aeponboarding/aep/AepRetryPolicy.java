@@ -32,7 +32,7 @@ public class AepRetryPolicy {
     /** Exchange property: attempts made for the current step call. */
     public static final String ATTEMPTS = "aepAttempts";
     private static final String TOKEN_RENEWED = "aepTokenRenewed";
-    private static final String FAILED_STEP = "aepFailedStep";
+    private final Map<Throwable, String> failedSteps = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final ImsTokenCache tokens;
     private final int maxAttempts;
@@ -66,9 +66,10 @@ public class AepRetryPolicy {
         boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class));
         String reason = failure == null || attempts >= maxAttempts ? null : reason(exchange, failure, isPost);
         if (reason == null) {
-            // giving up: remember which step failed, the failure may cross parallel branches
-            if (exchange.getProperty(FAILED_STEP) == null) {
-                exchange.setProperty(FAILED_STEP, exchange.getProperty("aepStep"));
+            // giving up: remember which step failed; the failure may cross parallel branches,
+            // which do not carry exchange properties back, so it is kept by the exception itself
+            if (failure != null) {
+                failedSteps.put(AepError.unwrap(failure), exchange.getProperty("aepStep", "unknown", String.class));
             }
             return false;
         }
@@ -76,6 +77,11 @@ public class AepRetryPolicy {
         retries.computeIfAbsent(step + "|" + reason, k -> new LongAdder()).increment();
         onRetry.accept(step, reason);
         return true;
+    }
+
+    /** The step a failure was given up in, if it came from an AEP step. */
+    public String failedStep(Throwable failure) {
+        return failure == null ? null : failedSteps.get(AepError.unwrap(failure));
     }
 
     /** Retries made so far, keyed {@code step|reason}; reported by the metrics and the benchmark. */

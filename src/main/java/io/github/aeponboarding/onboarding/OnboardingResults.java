@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.AepError;
 import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.Problem;
@@ -20,9 +21,11 @@ import org.apache.camel.Exchange;
 public class OnboardingResults {
     private final ObjectMapper mapper = new ObjectMapper();
     private final OnboardingLedger ledger;
+    private final AepRetryPolicy retryPolicy;
 
-    public OnboardingResults(OnboardingLedger ledger) {
+    public OnboardingResults(OnboardingLedger ledger, AepRetryPolicy retryPolicy) {
         this.ledger = ledger;
+        this.retryPolicy = retryPolicy;
     }
 
     /** Marks the start of an onboarding; the result's {@code startedAt} and {@code elapsedMs} count from here. */
@@ -61,7 +64,7 @@ public class OnboardingResults {
         }
         doc.put("code", error.code());
         doc.put("message", error.message());
-        if (failure instanceof InvalidRequestException invalid) {
+        if (AepError.unwrap(failure) instanceof InvalidRequestException invalid) {
             doc.set("problems", mapper.valueToTree(invalid.problems().stream().map(Problem::toString).toList()));
         }
         return mapper.writeValueAsString(doc);
@@ -100,11 +103,11 @@ public class OnboardingResults {
         return doc;
     }
 
-    private static String failedStep(Exchange ex, Throwable failure) {
-        if (failure instanceof InvalidRequestException) {
+    private String failedStep(Exchange ex, Throwable failure) {
+        if (AepError.unwrap(failure) instanceof InvalidRequestException) {
             return "validation";
         }
-        String step = ex.getProperty(Onboarding.FAILED_STEP, String.class);
+        String step = retryPolicy.failedStep(failure);
         return step != null ? step : ex.getProperty(Onboarding.STEP, "validation", String.class);
     }
 }

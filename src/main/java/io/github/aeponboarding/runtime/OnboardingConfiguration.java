@@ -83,9 +83,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
         OnboardingMetrics metrics = new OnboardingMetrics(context);
         registry.bind("onboardingMetrics", metrics);
-        registry.bind("aepRetryPolicy", new AepRetryPolicy(tokens,
+        AepRetryPolicy retryPolicy = new AepRetryPolicy(tokens,
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
-                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry));
+                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry);
+        registry.bind("aepRetryPolicy", retryPolicy);
         registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
         registry.bind("onboardingLedger", ledger);
         registry.bind("requestMemory", new RequestMemory(ledger));
@@ -96,7 +97,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("requestIntake", new RequestIntake(
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
-        registry.bind("onboardingResults", new OnboardingResults(ledger));
+        registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
                 Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));
