@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A bundle in a JVM of its own, found through its management port: health for readiness, Jolokia for the route ids
  * that have processed exchanges and the context name. {@link #realBundle} is the packaged bundle in the local
- * profile (it onboards the examples on start); {@link #demo} is {@link DemoCamelTarget} run the same way.
+ * profile, with both examples waiting in its inbox; {@link #demo} is {@link DemoCamelTarget} run the same way.
  */
 public final class BundleProcess implements BundleUnderTest {
 
@@ -47,9 +47,21 @@ public final class BundleProcess implements BundleUnderTest {
      */
     public static BundleProcess realBundle(Map<String, String> env, String userColonPassword, Duration startup) {
         int port = DemoCamelTarget.freePort();
+        Path work = Path.of("target", "hawtio-bundle-" + port);
+        try {
+            // both examples wait in the inbox: the bundle onboards them as it starts
+            java.nio.file.Files.createDirectories(work.resolve("inbox"));
+            for (String example : new String[] {"crm-salesforce.yaml", "payments-paypal.yaml"}) {
+                java.nio.file.Files.copy(Path.of("examples", example), work.resolve("inbox").resolve(example));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare " + work, e);
+        }
         List<String> command = List.of(java(), "-Xmx512m", "-jar", "target/aep-source-onboarding.jar");
         Map<String, String> all = new java.util.HashMap<>(Map.of(
-                "CAMEL_MAIN_PROFILE", "local", "CAMEL_MANAGEMENT_PORT", String.valueOf(port)));
+                "CAMEL_MAIN_PROFILE", "local", "CAMEL_MANAGEMENT_PORT", String.valueOf(port),
+                "ONBOARDING_INBOX", work.resolve("inbox").toString(), "ONBOARDING_OUTBOX", work.resolve("outbox").toString(),
+                "ONBOARDING_DEADLETTER", work.resolve("deadletter").toString(), "ONBOARDING_DATA_DIR", work.resolve("data").toString()));
         all.putAll(env);
         return start(command, all, port, userColonPassword, startup);
     }

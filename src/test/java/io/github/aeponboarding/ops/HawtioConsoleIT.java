@@ -78,13 +78,13 @@ class HawtioConsoleIT {
     }
 
     /**
-     * Which bundle: {@code -Daep.bundle=demo} (default: {@link DemoCamelTarget} in this JVM), {@code demo-process}
-     * (the same in a JVM of its own) or {@code jar} (the packaged bundle, local profile, examples onboarded on start).
+     * Which bundle: {@code -Daep.bundle=jar} (default: the packaged bundle, local profile, both examples dropped in
+     * its inbox), {@code demo} ({@link DemoCamelTarget} in this JVM) or {@code demo-process} (the same in a JVM of its own).
      */
     private static BundleUnderTest bundle(boolean authenticated) {
         Map<String, String> login = authenticated ? Map.of("camel.management.authentication-enabled", "true") : Map.of();
         String credentials = authenticated ? USER + ":" + PASSWORD : null;
-        String which = System.getProperty("aep.bundle", "demo");
+        String which = System.getProperty("aep.bundle", "jar");
         return switch (which) {
             case "demo" -> DemoCamelTarget.start(login);
             case "demo-process" -> BundleProcess.demo(login, credentials, Duration.ofSeconds(60));
