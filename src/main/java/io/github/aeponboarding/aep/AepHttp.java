@@ -25,6 +25,13 @@ public class AepHttp {
         this.settings = settings;
     }
 
+    /** Starts a new call on an exchange that may have made others: no query, path suffix or Accept carries over. */
+    public void newCall(Exchange exchange) {
+        exchange.removeVariable(QUERY);
+        exchange.removeVariable(PATH_SUFFIX);
+        exchange.removeVariable(ACCEPT);
+    }
+
     public void prepare(Exchange exchange) {
         Message m = exchange.getMessage();
         ImsTokenCache.Token token = tokens.token();
