@@ -31,7 +31,9 @@ public class AepHttp {
         exchange.setProperty(TOKEN_GENERATION, token.generation());
         String method = exchange.getVariable(METHOD, "GET", String.class);
         m.setHeader(Exchange.HTTP_METHOD, method);
-        setOrRemove(m, Exchange.HTTP_PATH, exchange.getVariable(PATH_SUFFIX, String.class));
+        // the path suffix (variable aepPathSuffix) is appended to the endpoint URI by the aep-http route:
+        // camel-http ignores Exchange.HTTP_PATH on a non-bridge endpoint, so a GET of /flows/{id} listed all flows
+        m.removeHeader(Exchange.HTTP_PATH);
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
         m.setHeader("Authorization", "Bearer " + token.value());
         m.setHeader("x-api-key", settings.clientId());

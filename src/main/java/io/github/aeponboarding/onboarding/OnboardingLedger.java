@@ -140,8 +140,15 @@ public class OnboardingLedger {
         });
     }
 
-    public void complete(String sandbox, String id) {
-        update(sandbox, id, e -> e.complete = true);
+    /**
+     * Marks a request finished, with the ids of the sandbox's shared resources it used (flowSpec,
+     * dataset base connection), so that a re-submission reports the same ids as the first answer.
+     */
+    public void complete(String sandbox, String id, Map<String, String> sharedIds) {
+        update(sandbox, id, e -> {
+            e.ids.putAll(sharedIds);
+            e.complete = true;
+        });
     }
 
     /** Starts a request's record afresh, keeping its gate: its flow no longer exists in AEP. */

@@ -32,7 +32,14 @@ public class OnboardingResults {
 
     public String created(Exchange ex) {
         OnboardingRequest r = AepPayloads.request(ex);
-        ledger.complete(r.sandbox(), r.id());
+        Map<String, String> shared = new java.util.LinkedHashMap<>();
+        for (Step s : new Step[] {Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION}) {
+            String id = ex.getMessage().getHeader(s.header(), String.class);
+            if (id != null) {
+                shared.put(s.key(), id);
+            }
+        }
+        ledger.complete(r.sandbox(), r.id(), shared);
         return success(ex, "CREATED");
     }
 
