@@ -52,7 +52,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
         if (brokerUrl.isBlank()) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
-                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5"))), true, true);
+                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
+                    Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
             brokerUrl = EmbeddedBroker.URL;
         }
 
@@ -125,6 +126,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
 
     private static ProducerTemplate lazyProducer(CamelContext context) {
         return context.createProducerTemplate();
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value.isBlank() ? defaultValue : value;
     }
 
     private static boolean blank(PropertiesComponent pc, String key) {

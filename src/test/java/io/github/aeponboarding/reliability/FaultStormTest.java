@@ -68,8 +68,9 @@ class FaultStormTest {
             int duplicates = 0;
             int lost = 0;
             Map<String, Map<String, Integer>> wrong = new TreeMap<>();
+            List<Map<String, Integer>> inventory = AepInventory.of(aep, REQUESTS, FaultStormTest::id, Requests::kind);
             for (int i = 1; i <= REQUESTS; i++) {
-                Map<String, Integer> counts = AepInventory.of(aep, id(i), Requests.kind(i));
+                Map<String, Integer> counts = inventory.get(i - 1);
                 duplicates += counts.values().stream().mapToInt(c -> Math.max(0, c - 1)).sum();
                 boolean missing = counts.containsValue(0) || !"CREATED".equals(status.get(id(i)));
                 lost += missing ? 1 : 0;

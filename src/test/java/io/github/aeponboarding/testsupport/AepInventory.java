@@ -3,7 +3,13 @@ package io.github.aeponboarding.testsupport;
 import static io.github.aeponboarding.testsupport.AepClient.enc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import java.util.Map;
 
 /**
@@ -31,6 +37,25 @@ public final class AepInventory {
         counts.put("mappingSet", aep.get("/data/foundation/conversion/mappingSets?limit=100&start=0&name=" + enc(id + "-mapping-set")).path("data").size());
         counts.put("flow", flowService(aep, "flows", id + " dataflow"));
         return counts;
+    }
+
+    /** The inventory of requests 1..n (id and kind by number), read with a few parallel clients. */
+    public static List<Map<String, Integer>> of(AepClient aep, int n, IntFunction<String> id, IntFunction<String> kind) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Map<String, Integer>>> futures = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                int number = i;
+                futures.add(pool.submit(() -> of(aep, id.apply(number), kind.apply(number))));
+            }
+            List<Map<String, Integer>> out = new ArrayList<>();
+            for (Future<Map<String, Integer>> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static int schemaRegistry(AepClient aep, String kind, String title) throws Exception {
