@@ -31,6 +31,11 @@ public final class Jms implements AutoCloseable {
 
     /** Sends each request as a text message (JSON/YAML text), or as bytes when it is not valid UTF-8 text. */
     public void send(String queue, byte[] body, boolean asBytes) throws JMSException {
+        send(queue, body, asBytes, java.util.Map.of());
+    }
+
+    /** ... with string properties (they travel with the request into its result and dead letter). */
+    public void send(String queue, byte[] body, boolean asBytes, java.util.Map<String, String> properties) throws JMSException {
         try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
             Message m;
             if (asBytes) {
@@ -39,6 +44,9 @@ public final class Jms implements AutoCloseable {
                 m = bytes;
             } else {
                 m = session.createTextMessage(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
+                m.setStringProperty(p.getKey(), p.getValue());
             }
             producer.send(m);
         }
