@@ -62,10 +62,11 @@ public record AepError(Integer httpStatus, String code, String message) {
         return "";
     }
 
-    private static Throwable unwrap(Throwable t) {
+    /** The failure itself, out of Camel's wrappers (a multicast branch's failure arrives as a CamelExchangeException). */
+    public static Throwable unwrap(Throwable t) {
         Throwable cur = t;
-        while ((cur instanceof org.apache.camel.CamelExecutionException || cur instanceof org.apache.camel.RuntimeCamelException)
-                && cur.getCause() != null) {
+        while ((cur instanceof org.apache.camel.CamelExecutionException || cur instanceof org.apache.camel.RuntimeCamelException
+                || cur instanceof org.apache.camel.CamelExchangeException) && cur.getCause() != null) {
             cur = cur.getCause();
         }
         return cur;

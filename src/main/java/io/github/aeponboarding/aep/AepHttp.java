@@ -31,9 +31,9 @@ public class AepHttp {
         exchange.setProperty(TOKEN_GENERATION, token.generation());
         String method = exchange.getVariable(METHOD, "GET", String.class);
         m.setHeader(Exchange.HTTP_METHOD, method);
-        // the path suffix (variable aepPathSuffix) is appended to the endpoint URI by the aep-http route:
-        // camel-http ignores Exchange.HTTP_PATH on a non-bridge endpoint, so a GET of /flows/{id} listed all flows
-        m.removeHeader(Exchange.HTTP_PATH);
+        // the suffix (an id, already URL-encoded; /explore) is appended by camel-http; the aep-http route's toD
+        // must not be optimised, or camel-http's dynamic-aware toD overwrites this header with the path
+        setOrRemove(m, Exchange.HTTP_PATH, exchange.getVariable(PATH_SUFFIX, String.class));
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
         m.setHeader("Authorization", "Bearer " + token.value());
         m.setHeader("x-api-key", settings.clientId());
@@ -56,6 +56,7 @@ public class AepHttp {
         m.removeHeader("Accept");
         m.removeHeader(Exchange.HTTP_METHOD);
         m.removeHeader(Exchange.HTTP_PATH);
+        m.removeHeader(Exchange.HTTP_URI);
         m.removeHeader(Exchange.HTTP_QUERY);
     }
 

@@ -151,6 +151,36 @@ public class OnboardingLedger {
         });
     }
 
+    /** Forgets the id of a step whose resource was deleted (rollback). */
+    public void forget(String sandbox, String id, Step step) {
+        update(sandbox, id, e -> {
+            e.ids.remove(step.key());
+            e.payloads.remove(step.key());
+        });
+    }
+
+    /**
+     * After a rollback: drops the record when no id is left, so that a re-submission starts afresh.
+     * A record that still holds ids (a DELETE that failed) is kept, so that a re-submission reuses them.
+     */
+    public void discardIfEmpty(String sandbox, String id) {
+        String key = key(sandbox, id);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return;
+        }
+        synchronized (entry) {
+            if (entry.ids.isEmpty()) {
+                entries.remove(key);
+                try {
+                    Files.deleteIfExists(file(sandbox, id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete ledger record of " + key, e);
+                }
+            }
+        }
+    }
+
     /** Starts a request's record afresh, keeping its gate: its flow no longer exists in AEP. */
     public void reset(OnboardingRequest request, JsonNode requestJson) {
         Entry entry = new Entry(request.id(), request.sandbox(), sha256(canonical(requestJson)), requestJson);

@@ -12,6 +12,7 @@ import io.github.aeponboarding.onboarding.FlowSpecCheck;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
 import io.github.aeponboarding.onboarding.OnboardingResults;
+import io.github.aeponboarding.onboarding.OnboardingRollback;
 import io.github.aeponboarding.onboarding.OnboardingRunner;
 import io.github.aeponboarding.onboarding.RequestIntake;
 import io.github.aeponboarding.onboarding.RequestMemory;
@@ -86,6 +87,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
         registry.bind("onboardingResults", new OnboardingResults(ledger));
+        registry.bind("onboardingRollback", new OnboardingRollback(ledger,
+                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
                 Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));

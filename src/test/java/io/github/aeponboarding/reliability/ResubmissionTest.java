@@ -106,6 +106,8 @@ class ResubmissionTest {
         List<String> created = RunningBundle.posts(platformCalls(emulator.requestLog(), mark)).stream()
                 .filter(RequestLogEntry::committed).map(RequestLogEntry::path).toList();
         assertThat(created).hasSize(7);
+        assertThat(platformCalls(emulator.requestLog(), mark)).as("no rollback by default")
+                .noneMatch(c -> c.method().equals("DELETE"));
 
         mark = emulator.requestLog().size();
         JsonNode resumed = result(bundle.onboard("again.json", request));
