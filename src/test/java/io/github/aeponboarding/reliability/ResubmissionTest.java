@@ -54,8 +54,11 @@ class ResubmissionTest {
     @Test
     void the_same_request_twice_is_unchanged_with_the_same_flow_and_no_write() throws Exception {
         byte[] request = Requests.example("crm", "crm-resubmit-same");
+        int fresh = emulator.requestLog().size();
         JsonNode first = result(bundle.onboard("first.json", request));
         assertThat(first.path("status").asText()).isEqualTo("CREATED");
+        assertThat(platformCalls(emulator.requestLog(), fresh)).as("a fresh onboarding looks nothing up by name")
+                .noneMatch(c -> c.method().equals("GET") && c.path().contains("crm-resubmit-same"));
 
         int mark = emulator.requestLog().size();
         JsonNode second = result(bundle.onboard("second.json", request));
