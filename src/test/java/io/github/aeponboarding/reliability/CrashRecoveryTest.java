@@ -27,12 +27,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bundle in a JVM of its own (embedded broker with its journal on disk, loopback TCP acceptor),
- * killed with SIGKILL in the middle of a JMS batch and started again on the same data folder: every
- * request completes, exactly one result each, exactly one AEP resource of each kind each.
+ * killed with SIGKILL in the middle of a JMS batch (and of a few dropped files) and started again on the
+ * same data folder: every request completes, exactly one result each, exactly one AEP resource of each
+ * kind each; every file ends in inbox/.done with its result, none lost.
  */
 class CrashRecoveryTest {
     private static final String ROOT = "target/it/crash";
     private static final int REQUESTS = 30;
+    private static final int FILES = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -50,6 +52,10 @@ class CrashRecoveryTest {
             int resultsBeforeKill;
             long inFlightAtKill;
             try {
+                Path inbox = Files.createDirectories(Path.of(ROOT, "inbox"));
+                for (int i = 1; i <= FILES; i++) {
+                    Files.write(inbox.resolve(fileId(i) + ".json"), Requests.example(Requests.kind(i), fileId(i)));
+                }
                 try (Jms jms = connect(brokerUrl)) {
                     for (int i = 1; i <= REQUESTS; i++) {
                         jms.send(Jms.REQUESTS, Requests.example(Requests.kind(i), id(i)), false);
@@ -71,7 +77,7 @@ class CrashRecoveryTest {
             try (Jms jms = connect(brokerUrl)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
                     collect(jms, results);
-                    return results.size() >= REQUESTS;
+                    return results.size() >= REQUESTS && allFilesDone();
                 });
                 collect(jms, results);   // anything a second time would show up here
                 assertThat(jms.receive(Jms.DEAD_LETTER, 1, Duration.ofMillis(200))).as("dead letters").isEmpty();
@@ -86,7 +92,8 @@ class CrashRecoveryTest {
                     REQUESTS, resultsBeforeKill, inFlightAtKill, results.size() - resultsBeforeKill);
             Files.writeString(Path.of("target/reliability/crash.md"), String.format(
                     "| crash test | value |%n|---|---:|%n| requests (JMS, 4 consumers) | %d |%n| results before SIGKILL | %d |%n"
-                            + "| requests in flight at the kill (ledger open) | %d |%n| results after restart | %d |%n| results per request | 1 |%n",
+                            + "| requests in flight at the kill (ledger open) | %d |%n| results after restart | %d |%n| results per request | 1 |%n"
+                            + "| files dropped beside the batch (all in .done, one of each resource) | " + FILES + " |%n",
                     REQUESTS, resultsBeforeKill, inFlightAtKill, results.size() - resultsBeforeKill));
 
             assertThat(inFlightAtKill).as("the kill hit requests in flight").isPositive();
@@ -95,6 +102,13 @@ class CrashRecoveryTest {
             for (int i = 1; i <= REQUESTS; i++) {
                 assertThat(inventory.get(i - 1)).as(id(i)).allSatisfy((kind, count) -> assertThat(count).as(kind).isEqualTo(1));
             }
+            List<Map<String, Integer>> files = AepInventory.of(aep, FILES, CrashRecoveryTest::fileId, Requests::kind);
+            for (int i = 1; i <= FILES; i++) {
+                assertThat(files.get(i - 1)).as(fileId(i)).allSatisfy((kind, count) -> assertThat(count).as(kind).isEqualTo(1));
+                JsonNode result = JSON.readTree(Path.of(ROOT, "outbox", fileId(i) + ".result.json").toFile());
+                assertThat(result.path("status").asText()).isIn("CREATED", "UNCHANGED");
+            }
+            assertThat(Path.of(ROOT, "inbox", ".error")).doesNotExist();
         }
     }
 
@@ -107,7 +121,7 @@ class CrashRecoveryTest {
                 "-Daep.client-id=" + emulator.options().clientId(), "-Daep.org-id=" + emulator.options().orgId(),
                 "-Donboarding.data-dir=" + ROOT + "/data", "-Donboarding.inbox=" + ROOT + "/inbox",
                 "-Donboarding.outbox=" + ROOT + "/outbox", "-Donboarding.deadletter=" + ROOT + "/deadletter",
-                "-Donboarding.file-trigger-enabled=false", "-Donboarding.embedded-broker-tcp-port=" + brokerPort,
+                "-Donboarding.file-min-age-ms=100", "-Donboarding.embedded-broker-tcp-port=" + brokerPort,
                 "io.github.aeponboarding.Application", "run"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
                 .redirectErrorStream(true).redirectOutput(new File(ROOT + "/bundle-run-" + run + ".log"));
@@ -146,6 +160,20 @@ class CrashRecoveryTest {
                 }
             }).count();
         }
+    }
+
+    private static boolean allFilesDone() {
+        for (int i = 1; i <= FILES; i++) {
+            if (!Files.exists(Path.of(ROOT, "inbox", ".done", fileId(i) + ".json"))
+                    || !Files.exists(Path.of(ROOT, "outbox", fileId(i) + ".result.json"))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String fileId(int i) {
+        return String.format("crash-file-%03d-%s", i, Requests.kind(i));
     }
 
     private static String id(int i) {
