@@ -54,6 +54,7 @@ public class AepHttp {
         m.removeHeader("Authorization");
         m.removeHeaders("x-*");
         m.removeHeader("Accept");
+        m.removeHeader("If-Match");
         m.removeHeader(Exchange.HTTP_METHOD);
         m.removeHeader(Exchange.HTTP_PATH);
         m.removeHeader(Exchange.HTTP_URI);

@@ -51,7 +51,7 @@ public class OnboardingLedger {
     }
 
     /** How a request starts, given what the ledger already knows of its id. */
-    public enum Start { NEW, RESUME, COMPLETE }
+    public enum Start { NEW, RESUME, COMPLETE, SCHEDULE_CHANGED }
 
     /**
      * Opens the record of a request and holds it until {@link #release}: the same id is never
@@ -82,8 +82,12 @@ public class OnboardingLedger {
                     return entry.complete ? Start.COMPLETE : Start.RESUME;
                 }
                 if (entry.complete) {
+                    List<String> changes = differences(entry.request, requestJson);
+                    if (changes.stream().allMatch(c -> c.startsWith("$.schedule."))) {
+                        return Start.SCHEDULE_CHANGED;   // Flow Service changes a flow's schedule in place (PATCH)
+                    }
                     throw new OnboardingConflictException("DEFINITION_CHANGED", "request '" + request.id()
-                            + "' was already onboarded with a different definition: " + String.join("; ", differences(entry.request, requestJson)));
+                            + "' was already onboarded with a different definition: " + String.join("; ", changes));
                 }
                 // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
                 entry.fingerprint = fingerprint;
@@ -148,6 +152,22 @@ public class OnboardingLedger {
         update(sandbox, id, e -> {
             e.ids.putAll(sharedIds);
             e.complete = true;
+        });
+    }
+
+    /** The differences between a finished request's recorded definition and this one ({@code $.path: old -> new}). */
+    public List<String> changes(String sandbox, String id, JsonNode requestJson) {
+        Entry entry = entries.get(key(sandbox, id));
+        synchronized (entry) {
+            return differences(entry.request, requestJson);
+        }
+    }
+
+    /** Makes this definition the recorded one, after its changes were applied to AEP in place. */
+    public void accept(String sandbox, String id, JsonNode requestJson) {
+        update(sandbox, id, e -> {
+            e.request = requestJson;
+            e.fingerprint = sha256(canonical(requestJson));
         });
     }
 

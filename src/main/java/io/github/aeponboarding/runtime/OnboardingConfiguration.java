@@ -18,6 +18,7 @@ import io.github.aeponboarding.onboarding.RequestIntake;
 import io.github.aeponboarding.onboarding.RequestMemory;
 import io.github.aeponboarding.onboarding.ResourceFinder;
 import io.github.aeponboarding.onboarding.SandboxResources;
+import io.github.aeponboarding.onboarding.ScheduleUpdate;
 import io.github.aeponboarding.request.RequestReader;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
@@ -87,6 +88,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
         registry.bind("onboardingResults", new OnboardingResults(ledger));
+        registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
         registry.bind("onboardingRollback", new OnboardingRollback(ledger,
                 Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));

@@ -95,6 +95,31 @@ class ResubmissionTest {
     }
 
     @Test
+    void a_changed_schedule_is_applied_to_the_flow_in_place_with_if_match() throws Exception {
+        JsonNode first = result(bundle.onboard("first.json", Requests.example("crm", "crm-resubmit-schedule")));
+        assertThat(first.path("status").asText()).isEqualTo("CREATED");
+
+        int mark = emulator.requestLog().size();
+        byte[] changed = Requests.example("crm", "crm-resubmit-schedule", r -> r.with("schedule").put("interval", 45));
+        JsonNode updated = result(bundle.onboard("changed.json", changed));
+
+        assertThat(updated.path("status").asText()).isEqualTo("UPDATED");
+        assertThat(updated.path("flowId").asText()).isEqualTo(first.path("flowId").asText());
+        assertThat(updated.path("changes")).extracting(JsonNode::asText).containsExactly("$.schedule.interval: 30 -> 45");
+        List<RequestLogEntry> calls = platformCalls(emulator.requestLog(), mark);
+        assertThat(RunningBundle.posts(calls)).isEmpty();
+        assertThat(calls).filteredOn(c -> c.method().equals("PATCH")).singleElement().satisfies(c -> {
+            assertThat(c.path()).isEqualTo("/data/foundation/flowservice/flows/" + first.path("flowId").asText());
+            assertThat(c.status()).isEqualTo(200);
+            assertThat(c.headerNames()).contains("if-match");
+        });
+        JsonNode flow = BundleTest.aep(bundle.context()).get("/data/foundation/flowservice/flows/" + first.path("flowId").asText());
+        assertThat(flow.path("items").path(0).path("scheduleParams").path("interval").asInt()).isEqualTo(45);
+
+        assertThat(result(bundle.onboard("again.json", changed)).path("status").asText()).isEqualTo("UNCHANGED");
+    }
+
+    @Test
     void a_request_that_failed_at_the_flow_step_reuses_everything_created_before_it() throws Exception {
         byte[] request = Requests.example("crm", "crm-resubmit-failed");
         int mark = emulator.requestLog().size();
