@@ -81,6 +81,16 @@ class BadRequestsThroughTheBundleTest {
                 assertThat(inbox.resolve(c.file())).doesNotExist();
                 assertNamesFieldAndReason(JSON.readTree(deadLetter.resolve(c.file() + ".failure.json").toFile()), c);
             }
+            // the AEP and IMS URLs come from configuration only: a request cannot name them
+            jms.send(Jms.REQUESTS, Requests.example("crm", "url-in-request", r -> {
+                r.put("baseUrl", "http://attacker.example");
+                r.put("imsUrl", "http://attacker.example");
+            }), true);
+            List<Message> refused = jms.receive(Jms.DEAD_LETTER, 1, Duration.ofSeconds(30));
+            assertThat(refused).hasSize(1);
+            assertThat(JSON.readTree(refused.get(0).getStringProperty("AepFailure")).path("problems")).extracting(JsonNode::asText)
+                    .anySatisfy(p -> assertThat(p).startsWith("$.baseUrl: is not a known field"))
+                    .anySatisfy(p -> assertThat(p).startsWith("$.imsUrl: is not a known field"));
             assertThat(BundleTest.platformCalls(bundle.context())).as("calls to the Platform").isZero();
             assertThat(Path.of(ROOT, "outbox")).satisfiesAnyOf(
                     p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
