@@ -90,6 +90,7 @@ class CrashRecoveryTest {
             List<Map<String, Integer>> inventory = AepInventory.of(aep, REQUESTS, CrashRecoveryTest::id, Requests::kind);
             System.out.printf("crash test: %d requests, %d results before SIGKILL, %d in flight at the kill, %d results after restart%n",
                     REQUESTS, resultsBeforeKill, inFlightAtKill, results.size() - resultsBeforeKill);
+            Files.createDirectories(Path.of("target/reliability"));
             Files.writeString(Path.of("target/reliability/crash.md"), String.format(
                     "| crash test | value |%n|---|---:|%n| requests (JMS, 4 consumers) | %d |%n| results before SIGKILL | %d |%n"
                             + "| requests in flight at the kill (ledger open) | %d |%n| results after restart | %d |%n| results per request | 1 |%n"
