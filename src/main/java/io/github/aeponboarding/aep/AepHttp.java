@@ -38,6 +38,8 @@ public class AepHttp {
         exchange.setProperty(TOKEN_GENERATION, token.generation());
         String method = exchange.getVariable(METHOD, "GET", String.class);
         m.setHeader(Exchange.HTTP_METHOD, method);
+        // the suffix (an id, already URL-encoded; /explore) is appended by camel-http; the aep-http route's toD
+        // must not be optimised, or camel-http's dynamic-aware toD overwrites this header with the path
         setOrRemove(m, Exchange.HTTP_PATH, exchange.getVariable(PATH_SUFFIX, String.class));
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
         m.setHeader("Authorization", "Bearer " + token.value());
@@ -59,8 +61,10 @@ public class AepHttp {
         m.removeHeader("Authorization");
         m.removeHeaders("x-*");
         m.removeHeader("Accept");
+        m.removeHeader("If-Match");
         m.removeHeader(Exchange.HTTP_METHOD);
         m.removeHeader(Exchange.HTTP_PATH);
+        m.removeHeader(Exchange.HTTP_URI);
         m.removeHeader(Exchange.HTTP_QUERY);
     }
 

@@ -112,6 +112,16 @@ public final class AepEmulator implements AutoCloseable {
         return log.snapshot();
     }
 
+    /** Every bearer token IMS issued (tests check that none leaks into logs or results). */
+    public List<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** Revokes every issued token: the next Platform call with one is answered 401, as after a key rotation. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
     public void clearRequestLog() {
         log.clear();
     }

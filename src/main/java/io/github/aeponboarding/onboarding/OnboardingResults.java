@@ -13,8 +13,8 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED} or
- * {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
+ * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED},
+ * {@code UPDATED} (a finished request's schedule changed in place) or {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
  * AEP's status, code and message. It never holds a token or the client secret: it is built from
  * ids, the request id and AEP's error text only.
  */
@@ -35,12 +35,26 @@ public class OnboardingResults {
 
     public String created(Exchange ex) {
         OnboardingRequest r = AepPayloads.request(ex);
-        ledger.complete(r.sandbox(), r.id());
+        Map<String, String> shared = new java.util.LinkedHashMap<>();
+        for (Step s : new Step[] {Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION}) {
+            String id = ex.getMessage().getHeader(s.header(), String.class);
+            if (id != null) {
+                shared.put(s.key(), id);
+            }
+        }
+        ledger.complete(r.sandbox(), r.id(), shared);
         return success(ex, "CREATED");
     }
 
     public String unchanged(Exchange ex) {
         return success(ex, "UNCHANGED");
+    }
+
+    /** A finished request whose schedule was changed in place: its ids, and what changed. */
+    public String updated(Exchange ex) throws Exception {
+        ObjectNode doc = (ObjectNode) mapper.readTree(success(ex, "UPDATED"));
+        doc.set("changes", mapper.valueToTree(ex.getProperty(ScheduleUpdate.CHANGES)));
+        return mapper.writeValueAsString(doc);
     }
 
     public String failed(Exchange ex) throws Exception {

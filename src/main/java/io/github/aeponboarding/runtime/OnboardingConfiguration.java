@@ -15,11 +15,13 @@ import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
 import io.github.aeponboarding.onboarding.OnboardingMetrics;
 import io.github.aeponboarding.onboarding.OnboardingResults;
+import io.github.aeponboarding.onboarding.OnboardingRollback;
 import io.github.aeponboarding.onboarding.OnboardingRunner;
 import io.github.aeponboarding.onboarding.RequestIntake;
 import io.github.aeponboarding.onboarding.RequestMemory;
 import io.github.aeponboarding.onboarding.ResourceFinder;
 import io.github.aeponboarding.onboarding.SandboxResources;
+import io.github.aeponboarding.onboarding.ScheduleUpdate;
 import io.github.aeponboarding.request.RequestReader;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
@@ -56,7 +58,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
         if (brokerUrl.isBlank()) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
-                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5"))), true, true);
+                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
+                    Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
             brokerUrl = EmbeddedBroker.URL;
         }
 
@@ -98,6 +101,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
         registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
+        registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
+        registry.bind("onboardingRollback", new OnboardingRollback(ledger,
+                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
                 Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));
@@ -141,6 +147,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
 
     private static ProducerTemplate lazyProducer(CamelContext context) {
         return context.createProducerTemplate();
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value.isBlank() ? defaultValue : value;
     }
 
     private static boolean blank(PropertiesComponent pc, String key) {
