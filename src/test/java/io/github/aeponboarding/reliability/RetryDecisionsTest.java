@@ -24,7 +24,7 @@ class RetryDecisionsTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private final AepRetryPolicy policy = new AepRetryPolicy(
             new ImsTokenCache(null, new AepSettings("", "", "", "", "", "", "prod"), Clock.fixed(NOW, ZoneOffset.UTC)),
-            4, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC));
+            4, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC), (step, reason) -> { });
 
     @Test
     void a_429_waits_for_retry_after_in_seconds() {

@@ -60,7 +60,7 @@ class SecretsNeverLeakTest {
                 Files.write(inbox.resolve("good.json"), Requests.example("payments", "secret-good-file"));
                 Files.write(inbox.resolve("bad.json"), Requests.example("payments", "secret-bad-file", SecretsNeverLeakTest::unknownAccount));
                 await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(Path.of(ROOT, "outbox/secret-good-file.result.json"))
-                        && Files.exists(Path.of(ROOT, "deadletter/secret-bad-file.failure.json")));
+                        && Files.exists(Path.of(ROOT, "deadletter/bad.json.failure.json")));
                 assertThat(emulator.requestLog()).as("a call was refused with the revoked token").anyMatch(e -> e.status() == 401);
                 assertThat(bundle.context().getRegistry().lookupByNameAndType("imsTokenCache", ImsTokenCache.class).fetchCount())
                         .isGreaterThanOrEqualTo(2);
