@@ -62,12 +62,14 @@ public record AepError(Integer httpStatus, String code, String message) {
         return "";
     }
 
-    private static Throwable unwrap(Throwable t) {
-        Throwable cur = t;
-        while ((cur instanceof org.apache.camel.CamelExecutionException || cur instanceof org.apache.camel.RuntimeCamelException)
-                && cur.getCause() != null) {
-            cur = cur.getCause();
+    /** The failure that says what happened: Camel wraps it (multicast, producer template) in its own exceptions. */
+    public static Throwable unwrap(Throwable t) {
+        for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+            if (cur instanceof HttpOperationFailedException || cur instanceof InvalidRequestException
+                    || cur instanceof OnboardingConflictException || cur instanceof java.io.IOException) {
+                return cur;
+            }
         }
-        return cur;
+        return t;
     }
 }

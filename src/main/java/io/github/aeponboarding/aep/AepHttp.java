@@ -25,12 +25,21 @@ public class AepHttp {
         this.settings = settings;
     }
 
+    /** Starts a new call on an exchange that may have made others: no query, path suffix or Accept carries over. */
+    public void newCall(Exchange exchange) {
+        exchange.removeVariable(QUERY);
+        exchange.removeVariable(PATH_SUFFIX);
+        exchange.removeVariable(ACCEPT);
+    }
+
     public void prepare(Exchange exchange) {
         Message m = exchange.getMessage();
         ImsTokenCache.Token token = tokens.token();
         exchange.setProperty(TOKEN_GENERATION, token.generation());
         String method = exchange.getVariable(METHOD, "GET", String.class);
         m.setHeader(Exchange.HTTP_METHOD, method);
+        // the suffix (an id, already URL-encoded; /explore) is appended by camel-http; the aep-http route's toD
+        // must not be optimised, or camel-http's dynamic-aware toD overwrites this header with the path
         setOrRemove(m, Exchange.HTTP_PATH, exchange.getVariable(PATH_SUFFIX, String.class));
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
         m.setHeader("Authorization", "Bearer " + token.value());
@@ -52,8 +61,10 @@ public class AepHttp {
         m.removeHeader("Authorization");
         m.removeHeaders("x-*");
         m.removeHeader("Accept");
+        m.removeHeader("If-Match");
         m.removeHeader(Exchange.HTTP_METHOD);
         m.removeHeader(Exchange.HTTP_PATH);
+        m.removeHeader(Exchange.HTTP_URI);
         m.removeHeader(Exchange.HTTP_QUERY);
     }
 

@@ -32,15 +32,19 @@ public class AepRetryPolicy {
     /** Exchange property: attempts made for the current step call. */
     public static final String ATTEMPTS = "aepAttempts";
     private static final String TOKEN_RENEWED = "aepTokenRenewed";
-    private static final String FAILED_STEP = "aepFailedStep";
+    private final Map<Throwable, String> failedSteps = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
     private final ImsTokenCache tokens;
     private final int maxAttempts;
     private final Duration retryAfterCap;
     private final Clock clock;
     private final Map<String, LongAdder> retries = new ConcurrentHashMap<>();
+    private final java.util.function.BiConsumer<String, String> onRetry;
 
-    public AepRetryPolicy(ImsTokenCache tokens, int maxAttempts, Duration retryAfterCap, Clock clock) {
+    /** {@code onRetry} hears of every retry (step, reason): the metrics count them. */
+    public AepRetryPolicy(ImsTokenCache tokens, int maxAttempts, Duration retryAfterCap, Clock clock,
+                          java.util.function.BiConsumer<String, String> onRetry) {
+        this.onRetry = onRetry;
         this.tokens = tokens;
         this.maxAttempts = maxAttempts;
         this.retryAfterCap = retryAfterCap;
@@ -62,15 +66,22 @@ public class AepRetryPolicy {
         boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class));
         String reason = failure == null || attempts >= maxAttempts ? null : reason(exchange, failure, isPost);
         if (reason == null) {
-            // giving up: remember which step failed, the failure may cross parallel branches
-            if (exchange.getProperty(FAILED_STEP) == null) {
-                exchange.setProperty(FAILED_STEP, exchange.getProperty("aepStep"));
+            // giving up: remember which step failed; the failure may cross parallel branches,
+            // which do not carry exchange properties back, so it is kept by the exception itself
+            if (failure != null) {
+                failedSteps.put(AepError.unwrap(failure), exchange.getProperty("aepStep", "unknown", String.class));
             }
             return false;
         }
-        retries.computeIfAbsent(exchange.getProperty("aepStep", "unknown", String.class) + "|" + reason,
-                k -> new LongAdder()).increment();
+        String step = exchange.getProperty("aepStep", "unknown", String.class);
+        retries.computeIfAbsent(step + "|" + reason, k -> new LongAdder()).increment();
+        onRetry.accept(step, reason);
         return true;
+    }
+
+    /** The step a failure was given up in, if it came from an AEP step. */
+    public String failedStep(Throwable failure) {
+        return failure == null ? null : failedSteps.get(AepError.unwrap(failure));
     }
 
     /** Retries made so far, keyed {@code step|reason}; reported by the metrics and the benchmark. */

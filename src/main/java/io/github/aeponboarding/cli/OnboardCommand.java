@@ -35,8 +35,9 @@ public class OnboardCommand implements Callable<Integer> {
             }
         }
         // the one-shot run must not consume the inbox or the request queue of a running bundle
+        // nor bind the management port of a long-running bundle on the same machine
         Main main = BundleMain.create(Map.of("onboarding.file-trigger-enabled", "false",
-                "onboarding.jms-trigger-enabled", "false"));
+                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();

@@ -26,6 +26,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * sandbox's lock. State is in memory.
  */
 public final class AepEmulator implements AutoCloseable {
+    static {
+        // without TCP_NODELAY, the JDK server's separate header and body writes meet the client's delayed
+        // ACK and every keep-alive request takes ~40 ms; read once, when the JDK server is first used
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicReference<EmulatorOptions> options;
@@ -106,6 +112,16 @@ public final class AepEmulator implements AutoCloseable {
         return log.snapshot();
     }
 
+    /** Every bearer token IMS issued (tests check that none leaks into logs or results). */
+    public List<String> issuedTokens() {
+        return tokens.issued();
+    }
+
+    /** Revokes every issued token: the next Platform call with one is answered 401, as after a key rotation. */
+    public void revokeTokens() {
+        tokens.revokeAll();
+    }
+
     public void clearRequestLog() {
         log.clear();
     }
@@ -146,7 +162,8 @@ public final class AepEmulator implements AutoCloseable {
         FaultInjector.Fault fault = faults.next();
         if (fault == FaultInjector.Fault.CONNECTION_RESET) {
             // nothing read, nothing committed: closing now is what a reset looks like to the client
-            logEntry(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), exchange, 0, false, fault);
+            String query = exchange.getRequestURI().getRawQuery();
+            logEntry(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query), exchange, 0, false, fault);
             exchange.close();
             return;
         }

@@ -51,6 +51,25 @@ final class ApiRequest {
         return query.getOrDefault(name, List.of());
     }
 
+    /**
+     * An integer query parameter within {@code min..max}; absent, it is {@code fallback}, or a 400 in the
+     * service's format when {@code fallback} is null (a required parameter).
+     */
+    int intParam(String name, Integer fallback, int min, int max, Service service) {
+        String text = queryParam(name);
+        if (text == null) {
+            if (fallback == null) throw service.error(400, "1400", name + " is a required query parameter");
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) return value;
+        } catch (NumberFormatException e) {
+            // falls through to the refusal
+        }
+        throw service.error(400, "1400", name + " must be an integer within " + min + ".." + max + ": " + text);
+    }
+
     Map<String, List<String>> query() {
         return query;
     }

@@ -73,20 +73,20 @@ final class CatalogApi {
 
     private ApiResponse get(ApiRequest request, String id, SandboxState state) {
         ObjectNode dataSet = state.dataSets.get(id);
-        if (dataSet == null) throw SERVICE.error(404, "1404", "Dataset " + id + " not found");
+        if (dataSet == null) throw SERVICE.notFound("Dataset " + id + " not found");
         ObjectNode body = Json.obj();
         body.set(id, project(dataSet, request.queryParam("properties")));
         return ApiResponse.ok(body);
     }
 
     private ApiResponse delete(String id, SandboxState state) {
-        if (state.dataSets.remove(id) == null) throw SERVICE.error(404, "1404", "Dataset " + id + " not found");
+        if (state.dataSets.remove(id) == null) throw SERVICE.notFound("Dataset " + id + " not found");
         return ApiResponse.ok(Json.arr().add("@/dataSets/" + id)).committed();
     }
 
     private ApiResponse list(ApiRequest request, SandboxState state) {
-        int limit = number(request.queryParam("limit"), 20, 1, 100, "limit");
-        int start = number(request.queryParam("start"), 0, 0, Integer.MAX_VALUE, "start");
+        int limit = request.intParam("limit", 20, 1, 100, SERVICE);
+        int start = request.intParam("start", 0, 0, Integer.MAX_VALUE, SERVICE);
         PropertyFilter filter = PropertyFilter.parse(request.queryParams("property"), PropertyFilter.Dialect.CATALOG, SERVICE);
         List<Map.Entry<String, ObjectNode>> matching = new ArrayList<>();
         for (Map.Entry<String, ObjectNode> entry : state.dataSets.entrySet()) {
@@ -162,17 +162,6 @@ final class CatalogApi {
             if (value != null) projected.set(property.trim(), value);
         }
         return projected;
-    }
-
-    private static int number(String text, int fallback, int min, int max, String name) {
-        if (text == null) return fallback;
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw bad(name + " must be an integer within " + min + ".." + max + ": " + text);
     }
 
     private static ApiException bad(String detail) {

@@ -67,7 +67,7 @@ final class DataPrepApi {
 
     private static ObjectNode find(String id, SandboxState state) {
         ObjectNode found = state.mappingSets.get(id);
-        if (found == null) throw SERVICE.error(404, "1404", "Mapping set " + id + " not found");
+        if (found == null) throw SERVICE.notFound("Mapping set " + id + " not found");
         return found;
     }
 
@@ -125,8 +125,8 @@ final class DataPrepApi {
 
     private static ApiResponse list(ApiRequest request, SandboxState state) {
         // the spec marks both as required query parameters
-        int limit = required(request, "limit", 1, 100);
-        int start = required(request, "start", 0, Integer.MAX_VALUE);
+        int limit = request.intParam("limit", null, 1, 100, SERVICE);
+        int start = request.intParam("start", null, 0, Integer.MAX_VALUE, SERVICE);
         String name = request.queryParam("name");
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode mappingSet : state.mappingSets.values()) {
@@ -150,18 +150,6 @@ final class DataPrepApi {
                     + (name == null ? "" : "&name=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)));
         }
         return ApiResponse.ok(body);
-    }
-
-    private static int required(ApiRequest request, String name, int min, int max) {
-        String text = request.queryParam(name);
-        if (text == null) throw bad(name + " is a required query parameter");
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= min && value <= max) return value;
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw bad(name + " must be an integer within " + min + ".." + max + ": " + text);
     }
 
     private static ApiException bad(String detail) {

@@ -55,13 +55,17 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the fault sequence. Default: ${DEFAULT-VALUE}")
     long seed;
 
-    @Override
-    public Integer call() throws InterruptedException {
-        EmulatorOptions options = EmulatorOptions.builder().port(port).host(host).clientId(clientId).clientSecret(clientSecret)
+    /** The options the command line describes. */
+    EmulatorOptions options() {
+        return EmulatorOptions.builder().port(port).host(host).clientId(clientId).clientSecret(clientSecret)
                 .orgId(orgId).tokenTtlSeconds(tokenTtl).latencyMillis(latency).serverErrorRate(fault5xx)
                 .tooManyRequestsRate(fault429).lostResponseRate(faultLost).connectionResetRate(faultReset)
                 .retryAfterSeconds(retryAfter).rateLimitPerSecond(rateLimit).seed(seed).build();
-        AepEmulator emulator = AepEmulator.start(options);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        AepEmulator emulator = AepEmulator.start(options());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();

@@ -44,7 +44,7 @@ final class FlowServicePaging {
         List<ObjectNode> matching = new ArrayList<>(store.values().stream().filter(filter::matches).toList());
         sort(matching, request.queryParam("orderby"));
         if (count) return ApiResponse.ok(Json.obj().put("count", matching.size()));
-        int limit = limitText == null ? DEFAULT_LIMIT : positive(limitText, "limit");
+        int limit = request.intParam("limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE, SERVICE);
         int offset = decodeToken(request.queryParam("continuationToken"));
         ObjectNode body = Json.obj();
         ArrayNode items = body.putArray("items");
@@ -81,16 +81,6 @@ final class FlowServicePaging {
     private static int compareKeys(JsonNode a, JsonNode b) {
         if (a.isNumber() && b.isNumber()) return a.decimalValue().compareTo(b.decimalValue());
         return a.asText().compareTo(b.asText());
-    }
-
-    private static int positive(String text, String name) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value >= 1) return value;
-        } catch (NumberFormatException e) {
-            // falls through to the refusal
-        }
-        throw SERVICE.error(400, "1400", name + " must be a positive integer: " + text);
     }
 
     private static int decodeToken(String token) {

@@ -19,15 +19,15 @@ final class FlowTransformations {
                       SandboxState state) {
         JsonNode transformations = flow.get("transformations");
         if (transformations == null || transformations.isNull()) return;
-        if (!transformations.isArray()) throw FlowServiceCreates.bad("transformations must be an array", "flows");
+        if (!transformations.isArray()) throw FlowPayload.bad("transformations must be an array", "flows");
         for (JsonNode transformation : transformations) {
-            if (!transformation.isObject()) throw FlowServiceCreates.bad("each transformation must be an object", "flows");
-            String name = FlowServiceCreates.requireString(transformation, "name", "flows");
-            JsonNode params = FlowServiceCreates.requireObject(transformation, "params", "flows");
+            if (!transformation.isObject()) throw FlowPayload.bad("each transformation must be an object", "flows");
+            String name = FlowPayload.requireString(transformation, "name", "flows");
+            JsonNode params = FlowPayload.requireObject(transformation, "params", "flows");
             JsonNode spec = specOf(flowSpec, name);
             List<String> problems = JsonSchemas.problems(spec, params);
             if (!problems.isEmpty()) {
-                throw FlowServiceCreates.bad("transformations " + name + ".params: " + String.join("; ", problems), "flows");
+                throw FlowPayload.bad("transformations " + name + ".params: " + String.join("; ", problems), "flows");
             }
             if (name.equals("Mapping")) checkMapping(params, sources, targets, state);
         }
@@ -37,13 +37,13 @@ final class FlowTransformations {
         for (JsonNode spec : flowSpec.path("transformationSpecs")) {
             if (name.equals(spec.path("name").asText())) return spec.get("spec");
         }
-        throw FlowServiceCreates.bad("Transformation " + name + " is not defined by flowSpec " + flowSpec.get("name").asText(), "flows");
+        throw FlowPayload.bad("Transformation " + name + " is not defined by flowSpec " + flowSpec.get("name").asText(), "flows");
     }
 
     private static void checkMapping(JsonNode params, List<ObjectNode> sources, List<ObjectNode> targets, SandboxState state) {
         String mappingId = params.get("mappingId").asText();
         ObjectNode mappingSet = state.mappingSets.get(mappingId);
-        if (mappingSet == null) throw FlowServiceCreates.bad("Mapping set " + mappingId + " does not exist in this sandbox", "flows");
+        if (mappingSet == null) throw FlowPayload.bad("Mapping set " + mappingId + " does not exist in this sandbox", "flows");
         String mappingVersion = Json.text(params, "mappingVersion");
         if (mappingVersion != null && !mappingVersion.equals(mappingSet.get("version").asText())) {
             throw ErrorBodies.flowService(400, "1412", "Invalid mapping version " + mappingVersion + " for mapping set "

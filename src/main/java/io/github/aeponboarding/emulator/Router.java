@@ -36,6 +36,6 @@ final class Router {
             return route.handler().handle(request, params, state);
         }
         if (pathKnown) throw service.error(405, "1405", request.method + " is not supported on " + request.path);
-        throw service.error(404, "1404", "No such endpoint: " + request.method + " " + request.path);
+        throw service.notFound("No such endpoint: " + request.method + " " + request.path);
     }
 }

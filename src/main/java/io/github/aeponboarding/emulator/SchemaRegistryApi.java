@@ -103,13 +103,13 @@ final class SchemaRegistryApi {
 
     private static void checkContainer(String container, String kind) {
         if (!container.equals("global") && !container.equals("tenant")) {
-            throw SERVICE.error(404, "1012", "Unknown container " + container + "; use global or tenant");
+            throw SERVICE.notFound("Unknown container " + container + "; use global or tenant");
         }
-        if (!KINDS.contains(kind)) throw SERVICE.error(404, "1012", "Unknown resource type " + kind);
+        if (!KINDS.contains(kind)) throw SERVICE.notFound("Unknown resource type " + kind);
     }
 
     static ApiException notFound(String kind, String id) {
-        return SERVICE.error(404, "1012", "The " + kind + " resource " + id + " was not found");
+        return SERVICE.notFound("The " + kind + " resource " + id + " was not found");
     }
 
     private static ApiException notAcceptable(String detail) {

@@ -30,6 +30,16 @@ enum Service {
         return rest.isEmpty() ? "/" : rest;
     }
 
+    /** A 404 with the service's own not-found code (Flow Service 1439, Schema Registry 1012). */
+    ApiException notFound(String message) {
+        String code = switch (this) {
+            case FLOW_SERVICE -> "1439";
+            case SCHEMA_REGISTRY -> "1012";
+            default -> "1404";
+        };
+        return error(404, code, message);
+    }
+
     /**
      * An error in this service's format. {@code code} is the service's numeric code (Flow Service's
      * {@code 1418}, Schema Registry's {@code 1012}); the formats without codes ignore it.

@@ -15,6 +15,7 @@ final class TokenStore {
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    private final java.util.List<String> issued = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     String issue(String clientId, String orgId, long ttlSeconds) {
         byte[] bytes = new byte[48];
@@ -23,6 +24,7 @@ final class TokenStore {
         String token = "eyJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)
                 + ".emulator";
         tokens.put(token, new Token(clientId, orgId, System.currentTimeMillis() + ttlSeconds * 1000L));
+        issued.add(token);
         return token;
     }
 
@@ -35,5 +37,15 @@ final class TokenStore {
             return null;
         }
         return found;
+    }
+
+    /** Every token issued so far, expired or revoked ones included. */
+    java.util.List<String> issued() {
+        return java.util.List.copyOf(issued);
+    }
+
+    /** Makes every issued token invalid (the next call with one is answered 401). */
+    void revokeAll() {
+        tokens.clear();
     }
 }

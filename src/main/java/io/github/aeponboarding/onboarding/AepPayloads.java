@@ -81,27 +81,21 @@ public class AepPayloads {
 
     public void dataset(Exchange ex) {
         OnboardingRequest r = request(ex);
-        ObjectNode body = mapper.createObjectNode();
-        body.put("name", ResourceNames.of(Step.DATASET, r));
-        body.put("description", "Target dataset of onboarding request " + r.id());
+        ObjectNode body = named(ResourceNames.of(Step.DATASET, r), "Target dataset of onboarding request " + r.id());
         body.putObject("schemaRef").put("id", header(ex, Step.TARGET_SCHEMA)).put("contentType", FULL_SCHEMA);
         ex.setVariable(AepHttp.QUERY, "requestDataSource=true");
         send(ex, body);
     }
 
     public void datasetBaseConnection(Exchange ex) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("name", ResourceNames.DATASET_BASE_CONNECTION);
-        body.put("description", "Dataset base connection shared by the onboardings of this sandbox");
+        ObjectNode body = named(ResourceNames.DATASET_BASE_CONNECTION, "Dataset base connection shared by the onboardings of this sandbox");
         body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
         send(ex, body);
     }
 
     public void targetConnection(Exchange ex) {
         OnboardingRequest r = request(ex);
-        ObjectNode body = mapper.createObjectNode();
-        body.put("name", ResourceNames.of(Step.TARGET_CONNECTION, r));
-        body.put("description", "Target connection of onboarding request " + r.id());
+        ObjectNode body = named(ResourceNames.of(Step.TARGET_CONNECTION, r), "Target connection of onboarding request " + r.id());
         body.put("baseConnectionId", header(ex, Step.DATASET_BASE_CONNECTION));
         body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
         ObjectNode data = body.putObject("data");
@@ -131,9 +125,7 @@ public class AepPayloads {
 
     public void flow(Exchange ex) {
         OnboardingRequest r = request(ex);
-        ObjectNode body = mapper.createObjectNode();
-        body.put("name", ResourceNames.of(Step.FLOW, r));
-        body.put("description", "Dataflow of onboarding request " + r.id());
+        ObjectNode body = named(ResourceNames.of(Step.FLOW, r), "Dataflow of onboarding request " + r.id());
         body.putObject("flowSpec").put("id", header(ex, Step.FLOW_SPEC)).put("version", "1.0");
         body.putArray("sourceConnectionIds").add(header(ex, Step.SOURCE_CONNECTION));
         body.putArray("targetConnectionIds").add(header(ex, Step.TARGET_CONNECTION));
@@ -156,14 +148,19 @@ public class AepPayloads {
     }
 
     private ObjectNode sourceConnection(Exchange ex, OnboardingRequest r) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("name", ResourceNames.of(Step.SOURCE_CONNECTION, r));
-        body.put("description", "Source connection of onboarding request " + r.id());
+        ObjectNode body = named(ResourceNames.of(Step.SOURCE_CONNECTION, r), "Source connection of onboarding request " + r.id());
         body.put("baseConnectionId", r.source().baseConnectionId());
         body.putObject("connectionSpec").put("id", r.source().connectionSpecId()).put("version", "1.0");
         ObjectNode data = body.putObject("data");
         data.put("format", "parquet_xdm");
         data.putObject("schema").put("id", header(ex, Step.ADHOC_SCHEMA)).put("version", NOTEXT_SCHEMA);
+        return body;
+    }
+
+    private ObjectNode named(String name, String description) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("name", name);
+        body.put("description", description);
         return body;
     }
 

@@ -7,8 +7,7 @@ import org.apache.camel.Exchange;
 /**
  * Collects the ids that parallel branches created into the headers of the one exchange that goes
  * on to {@code POST /flows}. Only {@code AepId*} headers are merged (the HTTP header filter keeps
- * them out of requests); a failed branch's exception and failing step win, so the failure document
- * names the step that actually failed.
+ * them out of requests); a failed branch's exception is kept, so the failure document reports it.
  */
 public class IdsToHeadersStrategy implements AggregationStrategy {
     @Override
@@ -23,8 +22,6 @@ public class IdsToHeadersStrategy implements AggregationStrategy {
         }
         if (newExchange.getException() != null && oldExchange.getException() == null) {
             oldExchange.setException(newExchange.getException());
-            oldExchange.setProperty(Onboarding.FAILED_STEP, newExchange.getProperty(Onboarding.FAILED_STEP,
-                    newExchange.getProperty(Onboarding.STEP), String.class));
         }
         return oldExchange;
     }

@@ -10,8 +10,6 @@ public final class Onboarding {
     public static final String STEP = "aepStep";
     /** The resource the current step creates ({@link Step#routeName()}). */
     public static final String RESOURCE = "aepResource";
-    /** The step that failed, kept when the failure crosses parallel branches. */
-    public static final String FAILED_STEP = "aepFailedStep";
     /** The original request text, kept for the dead letter. */
     public static final String ORIGINAL = "aepOriginalRequest";
     /** When the onboarding started (epoch millis). */

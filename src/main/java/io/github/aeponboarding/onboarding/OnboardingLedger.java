@@ -64,7 +64,7 @@ public class OnboardingLedger {
     }
 
     /** How a request starts, given what the ledger already knows of its id. */
-    public enum Start { NEW, RESUME, COMPLETE }
+    public enum Start { NEW, RESUME, COMPLETE, SCHEDULE_CHANGED }
 
     /**
      * Opens the record of a request and holds it until {@link #release}: the same id is never
@@ -95,8 +95,12 @@ public class OnboardingLedger {
                     return entry.complete ? Start.COMPLETE : Start.RESUME;
                 }
                 if (entry.complete) {
+                    List<String> changes = differences(entry.request, requestJson);
+                    if (changes.stream().allMatch(c -> c.startsWith("$.schedule."))) {
+                        return Start.SCHEDULE_CHANGED;   // Flow Service changes a flow's schedule in place (PATCH)
+                    }
                     throw new OnboardingConflictException("DEFINITION_CHANGED", "request '" + request.id()
-                            + "' was already onboarded with a different definition: " + String.join("; ", differences(entry.request, requestJson)));
+                            + "' was already onboarded with a different definition: " + String.join("; ", changes));
                 }
                 // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
                 entry.fingerprint = fingerprint;
@@ -153,8 +157,62 @@ public class OnboardingLedger {
         });
     }
 
-    public void complete(String sandbox, String id) {
-        update(sandbox, id, e -> e.complete = true);
+    /**
+     * Marks a request finished, with the ids of the sandbox's shared resources it used (flowSpec,
+     * dataset base connection), so that a re-submission reports the same ids as the first answer.
+     */
+    public void complete(String sandbox, String id, Map<String, String> sharedIds) {
+        update(sandbox, id, e -> {
+            e.ids.putAll(sharedIds);
+            e.complete = true;
+        });
+    }
+
+    /** The differences between a finished request's recorded definition and this one ({@code $.path: old -> new}). */
+    public List<String> changes(String sandbox, String id, JsonNode requestJson) {
+        Entry entry = entries.get(key(sandbox, id));
+        synchronized (entry) {
+            return differences(entry.request, requestJson);
+        }
+    }
+
+    /** Makes this definition the recorded one, after its changes were applied to AEP in place. */
+    public void accept(String sandbox, String id, JsonNode requestJson) {
+        update(sandbox, id, e -> {
+            e.request = requestJson;
+            e.fingerprint = sha256(canonical(requestJson));
+        });
+    }
+
+    /** Forgets the id of a step whose resource was deleted (rollback). */
+    public void forget(String sandbox, String id, Step step) {
+        update(sandbox, id, e -> {
+            e.ids.remove(step.key());
+            e.payloads.remove(step.key());
+        });
+    }
+
+    /**
+     * After a rollback: drops the record when no id is left, so that a re-submission starts afresh.
+     * A record that still holds ids (a DELETE that failed) is kept, so that a re-submission reuses them.
+     */
+    public void discardIfEmpty(String sandbox, String id) {
+        String key = key(sandbox, id);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return;
+        }
+        synchronized (entry) {
+            if (entry.ids.isEmpty()) {
+                entries.remove(key);
+                try {
+                    Files.deleteIfExists(file(sandbox, id));
+                    Files.deleteIfExists(journal(sandbox, id));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot delete ledger record of " + key, e);
+                }
+            }
+        }
     }
 
     /** Starts a request's record afresh, keeping its gate: its flow no longer exists in AEP. */
@@ -188,8 +246,14 @@ public class OnboardingLedger {
             throw new IllegalStateException("no ledger entry for " + sandbox + "/" + id);
         }
         synchronized (entry) {
+            String fingerprint = entry.fingerprint;
+            JsonNode request = entry.request;
             change.accept(entry);
-            append(entry);
+            if (entry.fingerprint.equals(fingerprint) && entry.request == request) {
+                append(entry);
+            } else {
+                save(entry);   // the definition itself changed (accept): the whole record, atomically
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.AepError;
 import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.Problem;
@@ -12,17 +13,19 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 
 /**
- * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED} or
- * {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
+ * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED},
+ * {@code UPDATED} (a finished request's schedule changed in place) or {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
  * AEP's status, code and message. It never holds a token or the client secret: it is built from
  * ids, the request id and AEP's error text only.
  */
 public class OnboardingResults {
     private final ObjectMapper mapper = new ObjectMapper();
     private final OnboardingLedger ledger;
+    private final AepRetryPolicy retryPolicy;
 
-    public OnboardingResults(OnboardingLedger ledger) {
+    public OnboardingResults(OnboardingLedger ledger, AepRetryPolicy retryPolicy) {
         this.ledger = ledger;
+        this.retryPolicy = retryPolicy;
     }
 
     /** Marks the start of an onboarding; the result's {@code startedAt} and {@code elapsedMs} count from here. */
@@ -32,12 +35,26 @@ public class OnboardingResults {
 
     public String created(Exchange ex) {
         OnboardingRequest r = AepPayloads.request(ex);
-        ledger.complete(r.sandbox(), r.id());
+        Map<String, String> shared = new java.util.LinkedHashMap<>();
+        for (Step s : new Step[] {Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION}) {
+            String id = ex.getMessage().getHeader(s.header(), String.class);
+            if (id != null) {
+                shared.put(s.key(), id);
+            }
+        }
+        ledger.complete(r.sandbox(), r.id(), shared);
         return success(ex, "CREATED");
     }
 
     public String unchanged(Exchange ex) {
         return success(ex, "UNCHANGED");
+    }
+
+    /** A finished request whose schedule was changed in place: its ids, and what changed. */
+    public String updated(Exchange ex) throws Exception {
+        ObjectNode doc = (ObjectNode) mapper.readTree(success(ex, "UPDATED"));
+        doc.set("changes", mapper.valueToTree(ex.getProperty(ScheduleUpdate.CHANGES)));
+        return mapper.writeValueAsString(doc);
     }
 
     public String failed(Exchange ex) throws Exception {
@@ -61,7 +78,7 @@ public class OnboardingResults {
         }
         doc.put("code", error.code());
         doc.put("message", error.message());
-        if (failure instanceof InvalidRequestException invalid) {
+        if (AepError.unwrap(failure) instanceof InvalidRequestException invalid) {
             doc.set("problems", mapper.valueToTree(invalid.problems().stream().map(Problem::toString).toList()));
         }
         return mapper.writeValueAsString(doc);
@@ -100,11 +117,11 @@ public class OnboardingResults {
         return doc;
     }
 
-    private static String failedStep(Exchange ex, Throwable failure) {
-        if (failure instanceof InvalidRequestException) {
+    private String failedStep(Exchange ex, Throwable failure) {
+        if (AepError.unwrap(failure) instanceof InvalidRequestException) {
             return "validation";
         }
-        String step = ex.getProperty(Onboarding.FAILED_STEP, String.class);
+        String step = retryPolicy.failedStep(failure);
         return step != null ? step : ex.getProperty(Onboarding.STEP, "validation", String.class);
     }
 }

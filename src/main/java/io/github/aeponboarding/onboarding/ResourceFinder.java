@@ -31,7 +31,6 @@ public class ResourceFinder {
 
     /** Sets the step's id header and {@link Onboarding#FOUND} when the resource exists. */
     public void find(Exchange ex) throws Exception {
-        ex.removeProperty(AepRetryPolicy.RECHECK);
         Step step = StepMemory.step(ex);
         OnboardingRequest r = AepPayloads.request(ex);
         String name = ResourceNames.of(step, r);
@@ -46,6 +45,8 @@ public class ResourceFinder {
         if (done.getException() != null) {
             throw done.getException();
         }
+        // only a lookup that answered clears the flag: one that failed (a 429 too) is made again on the retry
+        ex.removeProperty(AepRetryPolicy.RECHECK);
         String id = lookup.extract(mapper.readTree(done.getVariable("aepResponse", String.class)));
         if (id != null) {
             ex.getMessage().setHeader(step.header(), id);

@@ -21,8 +21,30 @@ public final class BundleMain {
         main.configure().addConfiguration(OnboardingConfiguration.class);
         main.configure().setProfile(profile);
         main.setPropertyPlaceholderLocations(locations(profile));
+        managementOverrides().forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         return main;
+    }
+
+    /**
+     * {@code camel.management.*} from JVM system properties and environment variables
+     * ({@code CAMEL_MANAGEMENT_PORT}). Camel 4.18 applies neither to the management server's
+     * settings, unlike every other key; operators expect them to work the same way.
+     */
+    static Map<String, String> managementOverrides() {
+        Map<String, String> found = new java.util.TreeMap<>();
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("CAMEL_MANAGEMENT_")) {
+                found.put("camel.management." + name.substring("CAMEL_MANAGEMENT_".length()).toLowerCase(java.util.Locale.ROOT)
+                        .replace('_', '-'), value);
+            }
+        });
+        System.getProperties().forEach((name, value) -> {
+            if (name.toString().startsWith("camel.management.")) {
+                found.put(name.toString(), value.toString());
+            }
+        });
+        return found;
     }
 
     /** Highest priority first (Camel's properties component takes the first location that has a key). */

@@ -21,11 +21,18 @@ public class EmbeddedBroker extends ServiceSupport {
 
     private final Path dataDir;
     private final int maxDeliveryAttempts;
+    private final int tcpPort;
     private EmbeddedActiveMQ server;
 
     public EmbeddedBroker(Path dataDir, int maxDeliveryAttempts) {
+        this(dataDir, maxDeliveryAttempts, 0);
+    }
+
+    /** {@code tcpPort} > 0 adds a core/AMQP/OpenWire acceptor on 127.0.0.1 (a client outside the JVM, e.g. a test). */
+    public EmbeddedBroker(Path dataDir, int maxDeliveryAttempts, int tcpPort) {
         this.dataDir = dataDir;
         this.maxDeliveryAttempts = maxDeliveryAttempts;
+        this.tcpPort = tcpPort;
     }
 
     @Override
@@ -40,6 +47,9 @@ public class EmbeddedBroker extends ServiceSupport {
                 .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
                 .setSecurityEnabled(false)
                 .addAcceptorConfiguration("in-vm", URL);
+        if (tcpPort > 0) {
+            config.addAcceptorConfiguration("loopback", "tcp://127.0.0.1:" + tcpPort);
+        }
         // a message the route itself cannot handle (it crashes the consumer every time) ends, once,
         // in the same dead letter queue as the requests that failed normally
         config.addAddressSetting("aep.onboarding.requests", new AddressSettings()

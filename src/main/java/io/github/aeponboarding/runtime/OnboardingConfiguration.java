@@ -6,17 +6,22 @@ import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.aep.AepSettings;
 import io.github.aeponboarding.aep.ImsTokenCache;
 import io.github.aeponboarding.emulator.AepEmulator;
+import io.github.aeponboarding.health.BrokerHealthCheck;
+import io.github.aeponboarding.health.ImsTokenHealthCheck;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
+import io.github.aeponboarding.onboarding.OnboardingMetrics;
 import io.github.aeponboarding.onboarding.OnboardingResults;
+import io.github.aeponboarding.onboarding.OnboardingRollback;
 import io.github.aeponboarding.onboarding.OnboardingRunner;
 import io.github.aeponboarding.onboarding.RequestIntake;
 import io.github.aeponboarding.onboarding.RequestMemory;
 import io.github.aeponboarding.onboarding.ResourceFinder;
 import io.github.aeponboarding.onboarding.SandboxResources;
+import io.github.aeponboarding.onboarding.ScheduleUpdate;
 import io.github.aeponboarding.request.RequestReader;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
@@ -26,6 +31,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -52,7 +58,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
         if (brokerUrl.isBlank()) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
-                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5"))), true, true);
+                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
+                    Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
             brokerUrl = EmbeddedBroker.URL;
         }
 
@@ -72,14 +79,23 @@ public class OnboardingConfiguration implements CamelConfiguration {
         OnboardingLedger ledger = new OnboardingLedger(dataDir, settings.baseUrl(), settings.orgId());
         SandboxResources sandboxes = new SandboxResources();
 
+        // Camel's error handler owns retries: HttpClient would otherwise retry 429/503 by itself and
+        // honour any Retry-After (CAMEL-23345). Set here, not in properties, so any runtime gets it.
+        for (String scheme : new String[] {"http", "https"}) {
+            context.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
+        }
+
         Registry registry = context.getRegistry();
         registry.bind("aepSettings", settings);
         registry.bind("imsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
-        registry.bind("aepRetryPolicy", new AepRetryPolicy(tokens,
+        OnboardingMetrics metrics = new OnboardingMetrics(context);
+        registry.bind("onboardingMetrics", metrics);
+        AepRetryPolicy retryPolicy = new AepRetryPolicy(tokens,
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
-                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock));
+                Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry);
+        registry.bind("aepRetryPolicy", retryPolicy);
         registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
         registry.bind("onboardingLedger", ledger);
         registry.bind("requestMemory", new RequestMemory(ledger));
@@ -90,7 +106,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("requestIntake", new RequestIntake(
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
-        registry.bind("onboardingResults", new OnboardingResults(ledger));
+        registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
+        registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
+        registry.bind("onboardingRollback", new OnboardingRollback(ledger,
+                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
                 Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));
@@ -98,6 +117,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
         jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
         registry.bind("aepJmsConnectionFactory", jms);
+        // readiness: camel-health picks health checks up from the registry
+        registry.bind("imsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
+        registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
     }
 
     private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {
@@ -131,6 +153,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
 
     private static ProducerTemplate lazyProducer(CamelContext context) {
         return context.createProducerTemplate();
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+        return value.isBlank() ? defaultValue : value;
     }
 
     private static boolean blank(PropertiesComponent pc, String key) {

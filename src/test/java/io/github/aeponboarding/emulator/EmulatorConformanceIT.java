@@ -19,13 +19,18 @@ class EmulatorConformanceIT {
     @Test
     void everyRequestTheEmulatorAcceptedInTheTestSuiteIsValidAgainstAdobesSpecs() {
         assumeTrue(SpecConformance.specsAvailable(), SpecConformance::skipMessage);
-        Path journal = Path.of(System.getProperty("aep.emulator.journal.check", "target/emulator-journal.jsonl"));
-        assertThat(journal).as("the surefire run writes the journal; run mvn verify, not the IT alone").exists();
+        String configured = System.getProperty("aep.emulator.journal.check");
+        // under failsafe the pom names the journal the surefire run wrote, and it must be there; picked
+        // up by a plain surefire run (-Dtest=...), this check has nothing reliable to read
+        assumeTrue(configured != null, "not run by failsafe after the surefire tests: no journal to check");
+        Path journal = Path.of(configured);
+        assertThat(journal).as("the surefire run writes the journal (aep.emulator.journal in the pom)").exists();
         List<JsonNode> entries = SpecConformance.readJournal(journal);
         assertThat(entries).as("accepted requests in " + journal).isNotEmpty();
         SpecConformance conformance = new SpecConformance();
         Set<String> problems = new LinkedHashSet<>();
-        entries.forEach(e -> problems.addAll(conformance.problems(e)));
+        // validation dominates the IT's time; the validator keeps no per-request state
+        entries.parallelStream().map(conformance::problems).toList().forEach(problems::addAll);
         assertThat(problems).as("requests the emulator accepted although Adobe's specs refuse them").isEmpty();
     }
 }

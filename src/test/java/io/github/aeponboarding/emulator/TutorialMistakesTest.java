@@ -22,9 +22,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
 
     @Test
     void connectionSpecIdWithTheExtraCIsRefused() {
-        Tutorials crm = Tutorials.crm(client);
-        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
-        Tutorials.expect(crm.createAdhocSchema(), 201);
+        Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         ((ObjectNode) body.get("connectionSpec")).put("id", "ccfc0fee1-7dc0-40ef-b73e-d8b134c436f5");
         assertFlowError(crm.createSourceConnection(body), 400, "1413-400");
@@ -32,22 +30,16 @@ class TutorialMistakesTest extends EmulatorTestBase {
 
     @Test
     void connectionIdInPlaceOfBaseConnectionIdIsRefused() {
-        Tutorials crm = Tutorials.crm(client);
-        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
-        Tutorials.expect(crm.createAdhocSchema(), 201);
+        Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         body.set("connectionId", body.remove("baseConnectionId"));
-        Reply reply = crm.createSourceConnection(body);
-        assertFlowError(reply, 400, "1400-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains("baseConnectionId");
+        assertRefused(crm.createSourceConnection(body), 400, "1400-400", "baseConnectionId");
     }
 
     @Test
     void paymentsTargetConnectionOnThePayPalSpecIsRefused() {
         Tutorials payments = Tutorials.payments(client).upToTargetConnection();
-        Reply reply = payments.createTargetConnection(payments.targetConnectionBody(Tutorials.PAYPAL_SPEC));
-        assertFlowError(reply, 400, "1413-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains(Tutorials.DATA_LAKE_SPEC);
+        assertRefused(payments.createTargetConnection(payments.targetConnectionBody(Tutorials.PAYPAL_SPEC)), 400, "1413-400", Tutorials.DATA_LAKE_SPEC);
     }
 
     @Test
@@ -84,14 +76,10 @@ class TutorialMistakesTest extends EmulatorTestBase {
 
     @Test
     void sourceTableThatTheBaseConnectionDoesNotExposeIsRefused() {
-        Tutorials crm = Tutorials.crm(client);
-        Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
-        Tutorials.expect(crm.createAdhocSchema(), 201);
+        Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         ((ObjectNode) body.get("params")).put("tableName", "{TABLE_PATH}");
-        Reply reply = crm.createSourceConnection(body);
-        assertFlowError(reply, 400, "1400-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains("{TABLE_PATH}");
+        assertRefused(crm.createSourceConnection(body), 400, "1400-400", "{TABLE_PATH}");
     }
 
     @Test
@@ -125,9 +113,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
         Tutorials.expect(payments.createDatasetBaseConnection(), 201);
         Tutorials.expect(payments.createTargetConnection(payments.targetConnectionBody(Tutorials.DATA_LAKE_SPEC)), 201);
         Tutorials.expect(payments.createMapping(payments.legacyMappingBody(payments.targetSchemaId)), 200);
-        Reply reply = payments.createFlow(payments.flowBody());
-        assertFlowError(reply, 400, "1419-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains("Type");
+        assertRefused(payments.createFlow(payments.flowBody()), 400, "1419-400", "Type");
     }
 
     @Test
@@ -138,9 +124,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
         assertFlowError(crm.createFlow(flow), 400, "1400-400");
         ObjectNode intervalAsString = crm.flowBody();
         ((ObjectNode) intervalAsString.get("scheduleParams")).put("interval", "30");
-        Reply reply = crm.createFlow(intervalAsString);
-        assertFlowError(reply, 400, "1400-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains("interval");
+        assertRefused(crm.createFlow(intervalAsString), 400, "1400-400", "interval");
     }
 
     @Test
@@ -148,9 +132,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
         Tutorials crm = readyForFlow();
         ObjectNode flow = crm.flowBody();
         ((ObjectNode) flow.get("transformations").get(1).get("params")).put("mappingVersion", 0);
-        Reply reply = crm.createFlow(flow);
-        assertFlowError(reply, 400, "1400-400");
-        assertThat(reply.json().get("errorMessage").asText()).contains("mappingVersion");
+        assertRefused(crm.createFlow(flow), 400, "1400-400", "mappingVersion");
     }
 
     @Test
@@ -193,6 +175,12 @@ class TutorialMistakesTest extends EmulatorTestBase {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
         return crm;
+    }
+
+    /** A Flow Service refusal whose message names what was wrong. */
+    static void assertRefused(Reply reply, int status, String code, String mentioned) {
+        assertFlowError(reply, status, code);
+        assertThat(reply.json().get("errorMessage").asText()).contains(mentioned);
     }
 
     static void assertFlowError(Reply reply, int status, String code) {

@@ -71,18 +71,14 @@ final class Tutorials {
     }
 
     Reply createAdhocClass(List<String> columns) {
-        Reply reply = client.post(REGISTRY + "/tenant/classes", adhocClassBody(columns));
-        if (reply.status() == 201) adhocClassId = reply.json().get("$id").asText();
-        return reply;
+        return send(REGISTRY + "/tenant/classes", adhocClassBody(columns), 201, r -> adhocClassId = r.json().get("$id").asText());
     }
 
     Reply createAdhocSchema() {
         ObjectNode body = AepClient.MAPPER.createObjectNode();
         body.put("title", "adhoc schema " + suffix).put("description", "Raw source schema").put("type", "object");
         body.putArray("allOf").addObject().put("$ref", adhocClassId);
-        Reply reply = client.post(REGISTRY + "/tenant/schemas", body);
-        if (reply.status() == 201) adhocSchemaId = reply.json().get("$id").asText();
-        return reply;
+        return send(REGISTRY + "/tenant/schemas", body, 201, r -> adhocSchemaId = r.json().get("$id").asText());
     }
 
     // --- step 3: source connection
@@ -110,9 +106,7 @@ final class Tutorials {
     }
 
     Reply createSourceConnection(ObjectNode body) {
-        Reply reply = client.post(FLOWS + "/sourceConnections", body);
-        if (reply.status() == 201) sourceConnectionId = reply.json().get("id").asText();
-        return reply;
+        return send(FLOWS + "/sourceConnections", body, 201, r -> sourceConnectionId = r.json().get("id").asText());
     }
 
     // --- step 4: target schema
@@ -129,9 +123,7 @@ final class Tutorials {
     }
 
     Reply createTargetSchema(ObjectNode body) {
-        Reply reply = client.post(REGISTRY + "/tenant/schemas", body);
-        if (reply.status() == 201) targetSchemaId = reply.json().get("$id").asText();
-        return reply;
+        return send(REGISTRY + "/tenant/schemas", body, 201, r -> targetSchemaId = r.json().get("$id").asText());
     }
 
     // --- step 5: dataset
@@ -140,9 +132,8 @@ final class Tutorials {
         ObjectNode body = AepClient.MAPPER.createObjectNode();
         body.put("name", (payments ? "Target dataset for payments " : "Target Dataset for CRM data ") + suffix);
         body.putObject("schemaRef").put("id", schemaId).put("contentType", "application/vnd.adobe.xed-full-notext+json; version=1");
-        Reply reply = client.post(CATALOG + "/dataSets?requestDataSource=true", body);
-        if (reply.status() == 201) dataSetId = reply.json().get(0).asText().substring("@/dataSets/".length());
-        return reply;
+        return send(CATALOG + "/dataSets?requestDataSource=true", body, 201,
+                r -> dataSetId = r.json().get(0).asText().substring("@/dataSets/".length()));
     }
 
     // --- step 6: dataset base connection (create-dataset-base-connection.md)
@@ -151,9 +142,7 @@ final class Tutorials {
         ObjectNode body = AepClient.MAPPER.createObjectNode();
         body.put("name", "Dataset Base Connection").put("description", "Dataset Base Connection");
         body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
-        Reply reply = client.post(FLOWS + "/connections", body);
-        if (reply.status() == 201) datasetBaseConnectionId = reply.json().get("id").asText();
-        return reply;
+        return send(FLOWS + "/connections", body, 201, r -> datasetBaseConnectionId = r.json().get("id").asText());
     }
 
     // --- step 7: target connection
@@ -172,9 +161,7 @@ final class Tutorials {
     }
 
     Reply createTargetConnection(ObjectNode body) {
-        Reply reply = client.post(FLOWS + "/targetConnections", body);
-        if (reply.status() == 201) targetConnectionId = reply.json().get("id").asText();
-        return reply;
+        return send(FLOWS + "/targetConnections", body, 201, r -> targetConnectionId = r.json().get("id").asText());
     }
 
     // --- step 8: mapping set, in the tutorials' legacy form
@@ -196,9 +183,7 @@ final class Tutorials {
     }
 
     Reply createMapping(ObjectNode body) {
-        Reply reply = client.post(CONVERSION + "/mappingSets", body);
-        if (reply.status() == 200) mappingId = reply.json().get("id").asText();
-        return reply;
+        return send(CONVERSION + "/mappingSets", body, 200, r -> mappingId = r.json().get("id").asText());
     }
 
     // --- step 9: flowSpec lookup (B.5.5 fixed: the client sends Authorization)
@@ -228,15 +213,26 @@ final class Tutorials {
     }
 
     Reply createFlow(ObjectNode body) {
-        Reply reply = client.post(FLOWS + "/flows", body);
-        if (reply.status() == 201) flowId = reply.json().get("id").asText();
+        return send(FLOWS + "/flows", body, 201, r -> flowId = r.json().get("id").asText());
+    }
+
+    /** POSTs and, when the documented success status comes back, lets {@code created} remember the id. */
+    private Reply send(String path, Object body, int success, java.util.function.Consumer<Reply> created) {
+        Reply reply = client.post(path, body);
+        if (reply.status() == success) created.accept(reply);
         return reply;
+    }
+
+    /** The ad hoc class and schema of step 2, failing fast on any refusal. */
+    Tutorials upToAdhocSchema() {
+        expect(createAdhocClass(sourceColumns()), 201);
+        expect(createAdhocSchema(), 201);
+        return this;
     }
 
     /** Runs every step up to and including the target connection, failing fast on any refusal. */
     Tutorials upToTargetConnection() {
-        expect(createAdhocClass(sourceColumns()), 201);
-        expect(createAdhocSchema(), 201);
+        upToAdhocSchema();
         expect(createSourceConnection(sourceConnectionBody()), 201);
         expect(createTargetSchema(targetSchemaBody(List.of(PROFILE, PERSON_DETAILS, PERSONAL_DETAILS))), 201);
         expect(createDataSet(targetSchemaId), 201);

@@ -44,7 +44,7 @@ class OnboardingLedgerJournalTest {
         assertThat(restarted.wasIntended("prod", request.id(), Step.TARGET_SCHEMA)).isTrue();
         assertThat(restarted.wasIntended("prod", request.id(), Step.ADHOC_CLASS)).isFalse();
 
-        restarted.complete("prod", request.id());
+        restarted.complete("prod", request.id(), java.util.Map.of());
         assertThat(new OnboardingLedger(dataDir, BASE_URL, ORG).begin(request, requestJson)).isEqualTo(OnboardingLedger.Start.COMPLETE);
     }
 
@@ -71,6 +71,21 @@ class OnboardingLedgerJournalTest {
         OnboardingLedger restarted = new OnboardingLedger(dataDir, BASE_URL, ORG);
         restarted.begin(request, requestJson);
         assertThat(restarted.ids("prod", request.id())).isEmpty();
+    }
+
+    @Test
+    void an_accepted_definition_survives_a_restart() {
+        OnboardingLedger ledger = new OnboardingLedger(dataDir, BASE_URL, ORG);
+        ledger.begin(request, requestJson);
+        ledger.record("prod", request.id(), Step.FLOW, "flow-1", null);
+        ledger.complete("prod", request.id(), java.util.Map.of());
+        com.fasterxml.jackson.databind.node.ObjectNode changed = requestJson.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) changed.get("schedule")).put("interval", 45);
+        ledger.accept("prod", request.id(), changed);
+
+        OnboardingLedger restarted = new OnboardingLedger(dataDir, BASE_URL, ORG);
+        assertThat(restarted.begin(request, changed)).isEqualTo(OnboardingLedger.Start.COMPLETE);
+        assertThat(restarted.ids("prod", request.id())).containsEntry("flow", "flow-1");
     }
 
     private Path journal() throws Exception {

@@ -33,7 +33,8 @@ public final class DemoCamelTarget implements BundleUnderTest {
 
     /** Starts with config/management.properties, then {@code overrides} (e.g. authentication on). */
     public static DemoCamelTarget start(Map<String, String> overrides) {
-        int port = freePort();
+        int port = overrides.containsKey("camel.management.port")
+                ? Integer.parseInt(overrides.get("camel.management.port")) : freePort();
         Properties props = managementProperties();
         props.setProperty("camel.main.name", CONTEXT);
         props.setProperty("camel.management.port", String.valueOf(port));
@@ -62,6 +63,24 @@ public final class DemoCamelTarget implements BundleUnderTest {
             throw new IllegalStateException("demo Camel target did not start", e);
         }
         return new DemoCamelTarget(main, port);
+    }
+
+    /**
+     * The same target as a process of its own (for {@link BundleProcess}): {@code <management port>
+     * [key=value...]}; runs until killed.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        Properties overrides = new Properties();
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            overrides.setProperty(kv[0], kv[1]);
+        }
+        overrides.setProperty("camel.management.port", args[0]);
+        Map<String, String> map = new java.util.HashMap<>();
+        overrides.stringPropertyNames().forEach(k -> map.put(k, overrides.getProperty(k)));
+        DemoCamelTarget target = start(map);
+        Runtime.getRuntime().addShutdownHook(new Thread(target::close));
+        Thread.currentThread().join();
     }
 
     static Properties managementProperties() {

@@ -39,8 +39,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The `console` command in its own JVM, headless Chromium on it, a Camel target with the bundle's management
  * config (Jolokia behind config/jolokia-access.xml): the routes and their exchange counts must show.
  *
- * <p>The target is a {@link BundleUnderTest}; swap {@link DemoCamelTarget} for the real bundle process once it
- * exists. Needs Debian's chromium and chromium-driver (.ci/run installs them); skips without them.
+ * <p>The target is a {@link BundleUnderTest}, chosen with {@code -Daep.bundle=demo|demo-process|jar} (see
+ * {@link #bundle}). Needs Debian's chromium and chromium-driver (.ci/run installs them); skips without them.
  */
 @Tag("browser")
 @Timeout(value = 180)
@@ -51,6 +51,9 @@ class HawtioConsoleIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration CONSOLE_START = Duration.ofSeconds(60);
     private static final Duration UI_WAIT = Duration.ofSeconds(45);
+    /** The example user in config/mgmt-users.properties. */
+    private static final String USER = "hawtio";
+    private static final String PASSWORD = "change-me";
 
     private BundleUnderTest bundle;
     private Process console;
@@ -66,12 +69,29 @@ class HawtioConsoleIT {
         browser = chromium();
     }
 
-    /** The bundle (with its management overrides) and a console JVM pointed at it. */
-    private void startBundleAndConsole(Map<String, String> managementOverrides) throws Exception {
+    /** The bundle (Jolokia with or without login) and a console JVM pointed at it. */
+    private void startBundleAndConsole(boolean authenticated) throws Exception {
         consoleOutput.clear();
-        bundle = DemoCamelTarget.start(managementOverrides);
+        bundle = bundle(authenticated);
         console = startConsole(DemoCamelTarget.freePort(), bundle.jolokiaUrl());
         consoleUrl = awaitReady(console);
+    }
+
+    /**
+     * Which bundle: {@code -Daep.bundle=jar} (default: the packaged bundle, local profile, both examples dropped in
+     * its inbox), {@code demo} ({@link DemoCamelTarget} in this JVM) or {@code demo-process} (the same in a JVM of its own).
+     */
+    private static BundleUnderTest bundle(boolean authenticated) {
+        Map<String, String> login = authenticated ? Map.of("camel.management.authentication-enabled", "true") : Map.of();
+        String credentials = authenticated ? USER + ":" + PASSWORD : null;
+        String which = System.getProperty("aep.bundle", "jar");
+        return switch (which) {
+            case "demo" -> DemoCamelTarget.start(login);
+            case "demo-process" -> BundleProcess.demo(login, credentials, Duration.ofSeconds(60));
+            case "jar" -> BundleProcess.realBundle(authenticated ? Map.of("CAMEL_MANAGEMENT_AUTHENTICATION_ENABLED", "true") : Map.of(),
+                    credentials, Duration.ofSeconds(120));
+            default -> throw new IllegalArgumentException("aep.bundle=" + which + ": use demo, demo-process or jar");
+        };
     }
 
     @AfterEach
@@ -104,7 +124,7 @@ class HawtioConsoleIT {
     @Test
     void routesAndExchangeCountsAreVisible() throws Exception {
         // the local profile: Jolokia without login
-        startBundleAndConsole(Map.of());
+        startBundleAndConsole(false);
         inBrowser("hawtio-routes.png", true, () -> {
             // the connect page stores the connection in localStorage and opens the Camel routes view on it
             browser.get(consoleUrl);
@@ -115,13 +135,13 @@ class HawtioConsoleIT {
     @Test
     void loginToTheBundlesJolokiaThenRoutesAreVisible() throws Exception {
         // prod/kubernetes: basic auth on /observe/jolokia with the users file (the committed example)
-        startBundleAndConsole(Map.of("camel.management.authentication-enabled", "true"));
+        startBundleAndConsole(true);
         inBrowser("hawtio-routes-login.png", false, () -> {
             browser.get(consoleUrl);
             WebDriverWait wait = new WebDriverWait(browser, UI_WAIT);
             // Hawtio gets a 401 through its proxy and asks for the connection's credentials
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-login-form-username"))).sendKeys("hawtio");
-            browser.findElement(By.id("connect-login-form-password")).sendKeys("change-me");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("connect-login-form-username"))).sendKeys(USER);
+            browser.findElement(By.id("connect-login-form-password")).sendKeys(PASSWORD);
             browser.findElement(By.xpath("//button[normalize-space(.)='Log in']")).click();
             assertRoutesShown();
         });

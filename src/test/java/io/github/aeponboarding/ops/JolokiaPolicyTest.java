@@ -67,6 +67,12 @@ class JolokiaPolicyTest {
         }
 
         @Test
+        void diagnosticMBeansCannotEvenBeRead() throws Exception {
+            JsonNode read = post(target, "{\"type\":\"read\",\"mbean\":\"com.sun.management:type=HotSpotDiagnostic\",\"attribute\":\"DiagnosticOptions\"}");
+            assertThat(read.path("status").asInt()).as(read.toString()).isEqualTo(403);
+        }
+
+        @Test
         void threadDumpIsAllowedButHeapDumpIsNot() throws Exception {
             JsonNode threads = post(target, "{\"type\":\"exec\",\"mbean\":\"java.lang:type=Threading\",\"operation\":\"findDeadlockedThreads()\"}");
             assertThat(threads.path("status").asInt()).as(threads.toString()).isEqualTo(200);

@@ -1,0 +1,53 @@
+package io.github.aeponboarding.onboarding;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+
+/**
+ * The bundle's own Prometheus counters, next to Camel's per-route ones (each AEP step is a route,
+ * so {@code camel_exchanges_total{routeId="aep-dataset"}} and its timer already count every step's
+ * successes, failures and durations): {@code aep_onboardings_total{kind,status}},
+ * {@code aep_step_retries_total{step,reason}} and {@code aep_dead_letters_total{trigger}}.
+ * Without a meter registry (a runtime without camel-micrometer) they are simply not kept.
+ */
+public class OnboardingMetrics {
+    private final CamelContext context;
+    private volatile MeterRegistry registry;
+
+    public OnboardingMetrics(CamelContext context) {
+        this.context = context;
+    }
+
+    /** Counts a finished onboarding by kind and status; called at the end of direct:onboard. */
+    public void result(Exchange ex) {
+        io.github.aeponboarding.request.OnboardingRequest r = AepPayloads.request(ex);
+        count("aep.onboardings", "Onboardings finished, by kind and status",
+                "kind", r == null ? "unknown" : r.kind(), "status", ex.getMessage().getHeader("AepStatus", "FAILED", String.class));
+    }
+
+    public void retry(String step, String reason) {
+        count("aep.step.retries", "AEP calls retried, by step and reason", "step", step, "reason", reason);
+    }
+
+    public void deadLetter(String trigger) {
+        count("aep.dead.letters", "Requests sent to a dead letter, by trigger", "trigger", trigger);
+    }
+
+    private void count(String name, String description, String... tags) {
+        MeterRegistry r = registry();
+        if (r != null) {
+            Counter.builder(name).description(description).tags(tags).register(r).increment();
+        }
+    }
+
+    private MeterRegistry registry() {
+        MeterRegistry r = registry;
+        if (r == null) {
+            r = context.getRegistry().findSingleByType(MeterRegistry.class);
+            registry = r;
+        }
+        return r;
+    }
+}
