@@ -82,7 +82,6 @@ public class SandboxResources implements StepMemory {
             shared(ex).ids.remove(Step.DATASET_BASE_CONNECTION, stale);
         }
         ex.getMessage().removeHeader(Step.DATASET_BASE_CONNECTION.header());
-        ex.removeProperty(Onboarding.FAILED_STEP);
     }
 
     @Override
