@@ -151,7 +151,7 @@ final class BenchReport {
             if (r.length == 1) {
                 out.println(r[0]);
             } else {
-                out.printf(Locale.ROOT, "  %-" + w0 + "s  %" + w1 + "s  %-5s %s%n", r[0], r[1], r[3], r[2]);
+                out.println(String.format(Locale.ROOT, "  %-" + w0 + "s  %" + w1 + "s  %-5s %s", r[0], r[1], r[3], r[2]).stripTrailing());
             }
         }
         out.println();
