@@ -40,6 +40,7 @@ class OnboardingByFileDropTest {
 
     @Test
     void dropped_examples_become_linked_dataflows_and_move_to_done() throws Exception {
+        BundleTest.clean(ROOT.resolve("outbox").toString());
         Path inbox = Files.createDirectories(ROOT.resolve("inbox"));
         Files.copy(Path.of("examples/crm-salesforce.yaml"), inbox.resolve("crm-salesforce.yaml"));
         Files.copy(Path.of("examples/payments-paypal.yaml"), inbox.resolve("payments-paypal.yaml"));
@@ -58,5 +59,35 @@ class OnboardingByFileDropTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".done/crm-salesforce.yaml"))
                 && Files.exists(inbox.resolve(".done/payments-paypal.yaml")));
         assertThat(inbox.resolve("crm-salesforce.yaml")).doesNotExist();
+    }
+
+    @Test
+    void a_bad_field_is_named_in_the_dead_letter_with_no_aep_call_and_the_bundle_keeps_running() throws Exception {
+        BundleTest.clean(ROOT.resolve("outbox").toString());
+        Path inbox = Files.createDirectories(ROOT.resolve("inbox"));
+        // the payments tutorial's own mistakes: interval as a string, a field group twice
+        String bad = Files.readString(Path.of("examples/payments-paypal.yaml"))
+                .replace("interval: 30", "interval: \"30\"")
+                .replace("      - https://ns.adobe.com/xdm/context/profile-personal-details\n",
+                        "      - https://ns.adobe.com/xdm/context/profile-personal-details\n      - https://ns.adobe.com/xdm/context/profile-personal-details\n");
+        Files.writeString(inbox.resolve("tutorial-mistakes.yaml"), bad);
+
+        Path failure = ROOT.resolve("deadletter/tutorial-mistakes.yaml.failure.json");
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(failure));
+        JsonNode doc = mapper.readTree(failure.toFile());
+        assertThat(doc.path("status").asText()).isEqualTo("FAILED");
+        assertThat(doc.path("step").asText()).isEqualTo("validation");
+        assertThat(doc.path("code").asText()).isEqualTo("INVALID_REQUEST");
+        assertThat(doc.path("problems").toString()).contains("$.schedule.interval").contains("$.target.schema.fieldGroups");
+        assertThat(doc.path("ids").size()).isZero();
+        await().atMost(Duration.ofSeconds(5)).until(() -> Files.exists(inbox.resolve(".error/tutorial-mistakes.yaml")));
+        assertThat(Files.readString(ROOT.resolve("deadletter/tutorial-mistakes.yaml"))).isEqualTo(bad);
+        assertThat(BundleTest.platformCalls(context)).as("no AEP call for an invalid request").isZero();
+
+        // still running: the next request onboards
+        Files.copy(Path.of("examples/crm-salesforce.yaml"), inbox.resolve("crm-salesforce.yaml"));
+        Path result = ROOT.resolve("outbox/crm-salesforce-contacts.result.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(result));
+        assertThat(mapper.readTree(result.toFile()).path("status").asText()).isEqualTo("CREATED");
     }
 }
