@@ -97,8 +97,18 @@ class JolokiaPolicyTest {
 
         @BeforeAll
         void start() {
-            // what the prod and kubernetes profiles set; the users file is the committed example
-            target = DemoCamelTarget.start(Map.of("camel.management.authentication-enabled", "true"));
+            // what the prod profile sets (kubernetes sets the same); the users file is the committed example
+            Map<String, String> prod = new java.util.HashMap<>();
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("config/application-prod.properties"))) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                p.stringPropertyNames().stream().filter(k -> k.startsWith("camel.management."))
+                        .forEach(k -> prod.put(k, p.getProperty(k).trim()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            prod.put("camel.management.basic-properties-file", "config/mgmt-users.properties");
+            target = DemoCamelTarget.start(prod);
         }
 
         @AfterAll
@@ -107,13 +117,17 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void jolokiaNeedsCredentialsButProbesDoNot() throws Exception {
+        void everyManagementEndpointButHealthNeedsCredentials() throws Exception {
             String read = target.jolokiaUrl() + "/read/java.lang:type=Runtime/Uptime";
             assertThat(get(read, null).statusCode()).isEqualTo(401);
             assertThat(get(read, "hawtio:wrong").statusCode()).isEqualTo(401);
             assertThat(get(read, "hawtio:change-me").statusCode()).isEqualTo(200);
-            assertThat(get(target.baseUrl() + "/observe/health/live", null).statusCode()).isEqualTo(200);
-            assertThat(get(target.baseUrl() + "/observe/metrics", null).statusCode()).isEqualTo(200);
+            for (String path : new String[] {"/observe/metrics", "/observe/info"}) {
+                assertThat(get(target.baseUrl() + path, null).statusCode()).as(path).isEqualTo(401);
+                assertThat(get(target.baseUrl() + path, "hawtio:change-me").statusCode()).as(path).isEqualTo(200);
+            }
+            assertThat(get(target.baseUrl() + "/health/live", null).statusCode()).isEqualTo(200);
+            assertThat(get(target.baseUrl() + "/health/ready", null).statusCode()).isEqualTo(200);
         }
     }
 

@@ -96,7 +96,9 @@ class KubernetesManifestsTest {
         }
         assertThat(management).as("container port named management").isNotNull();
         assertThat(management.path("containerPort").asText()).isEqualTo(port);
-        Map<String, String> paths = Map.of("livenessProbe", "/observe/health/live", "readinessProbe", "/observe/health/ready");
+        // the kubernetes profile moves health out of the authenticated /observe/* (probes stay anonymous)
+        String health = profileProperty("kubernetes", "camel.management.health-path", "/observe/health");
+        Map<String, String> paths = Map.of("livenessProbe", health + "/live", "readinessProbe", health + "/ready");
         paths.forEach((probe, path) -> {
             JsonNode get = container.path(probe).path("httpGet");
             assertThat(get.path("path").asText()).as(probe).isEqualTo(path);
@@ -404,5 +406,15 @@ class KubernetesManifestsTest {
             props.load(in);
         }
         return props;
+    }
+
+    private static String profileProperty(String profile, String key, String defaultValue) {
+        java.util.Properties p = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(Path.of("config", "application-" + profile + ".properties"))) {
+            p.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return p.getProperty(key, defaultValue).trim();
     }
 }
