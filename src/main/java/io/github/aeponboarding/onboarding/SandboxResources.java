@@ -23,13 +23,25 @@ public class SandboxResources implements StepMemory {
 
     /** True when the sandbox is ready (headers set); otherwise the caller holds the gate until {@link #release}. */
     public boolean acquire(Exchange ex) throws InterruptedException {
+        return acquire(ex, Shared::ready);
+    }
+
+    /**
+     * The same for the flowSpec alone: a request is checked against it before anything is written,
+     * and the base connection (a write) waits until the request passed.
+     */
+    public boolean acquireFlowSpec(Exchange ex) throws InterruptedException {
+        return acquire(ex, Shared::hasFlowSpec);
+    }
+
+    private boolean acquire(Exchange ex, java.util.function.Predicate<Shared> ready) throws InterruptedException {
         Shared shared = shared(ex);
-        if (shared.ready()) {
+        if (ready.test(shared)) {
             shared.apply(ex);
             return true;
         }
         shared.gate.acquire();
-        if (shared.ready()) {   // another onboarding finished the lookups while we waited
+        if (ready.test(shared)) {   // another onboarding finished the lookups while we waited
             shared.gate.release();
             shared.apply(ex);
             return true;
@@ -130,7 +142,11 @@ public class SandboxResources implements StepMemory {
         volatile JsonNode flowSpec;
 
         boolean ready() {
-            return flowSpec != null && ids.containsKey(Step.FLOW_SPEC) && ids.containsKey(Step.DATASET_BASE_CONNECTION);
+            return hasFlowSpec() && ids.containsKey(Step.DATASET_BASE_CONNECTION);
+        }
+
+        boolean hasFlowSpec() {
+            return flowSpec != null && ids.containsKey(Step.FLOW_SPEC);
         }
 
         void apply(Exchange ex) {
