@@ -4,8 +4,6 @@ package io.github.aeponboarding.onboarding;
 public final class Onboarding {
     /** The validated {@link io.github.aeponboarding.request.OnboardingRequest}. */
     public static final String REQUEST = "aepRequest";
-    /** The request as a JSON tree (what the ledger fingerprints). */
-    public static final String REQUEST_JSON = "aepRequestJson";
     /** The step being run (its route name), for failure documents. */
     public static final String STEP = "aepStep";
     /** The resource the current step creates ({@link Step#routeName()}). */

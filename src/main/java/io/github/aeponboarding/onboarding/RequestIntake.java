@@ -83,11 +83,7 @@ public class RequestIntake {
     public void recallIds(Exchange ex) {
         OnboardingRequest r = request(ex);
         ledger.ids(r.sandbox(), r.id()).forEach((key, id) -> {
-            for (Step s : Step.values()) {
-                if (s.key().equals(key)) {
-                    ex.getMessage().setHeader(s.header(), id);
-                }
-            }
+            Step.fromKey(key).ifPresent(s -> ex.getMessage().setHeader(s.header(), id));
         });
     }
 

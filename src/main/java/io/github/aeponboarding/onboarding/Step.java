@@ -45,6 +45,10 @@ public enum Step {
         return HEADER_PREFIX + Character.toUpperCase(key.charAt(0)) + key.substring(1);
     }
 
+    public static Optional<Step> fromKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
     public static Optional<Step> fromRouteName(String name) {
         return Arrays.stream(values()).filter(s -> s.routeName.equals(name)).findFirst();
     }

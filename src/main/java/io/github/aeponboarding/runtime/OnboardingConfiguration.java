@@ -73,7 +73,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 prop(pc, "aep.client-id", ""), prop(pc, "aep.client-secret", ""), prop(pc, "aep.org-id", ""),
                 prop(pc, "aep.scopes", ""), prop(pc, "aep.sandbox", "prod"));
         LOG.info("AEP: {}", settings);
-        ProducerTemplate producer = lazyProducer(context);
+        ProducerTemplate producer = context.createProducerTemplate();
         Clock clock = Clock.systemUTC();
         ImsTokenCache tokens = new ImsTokenCache(producer, settings, clock);
         OnboardingLedger ledger = new OnboardingLedger(dataDir, settings.baseUrl(), settings.orgId());
@@ -111,8 +111,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("onboardingRollback", new OnboardingRollback(ledger,
                 Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
-        registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps",
-                Integer.parseInt(prop(pc, "onboarding.step-threads", "64")), Integer.parseInt(prop(pc, "onboarding.step-threads", "64"))));
+        int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
+        registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
 
         CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
         jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
@@ -149,10 +149,6 @@ public class OnboardingConfiguration implements CamelConfiguration {
             }
         }, true, true);
         LOG.info("No aep.base-url: using the in-process AEP emulator at {}", emulator.baseUrl());
-    }
-
-    private static ProducerTemplate lazyProducer(CamelContext context) {
-        return context.createProducerTemplate();
     }
 
     private static String orDefault(String value, String defaultValue) {
