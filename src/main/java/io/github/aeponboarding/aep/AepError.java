@@ -3,6 +3,7 @@ package io.github.aeponboarding.aep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aeponboarding.request.InvalidRequestException;
+import io.github.aeponboarding.store.StoreUnavailableException;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
@@ -23,6 +24,9 @@ public record AepError(Integer httpStatus, String code, String message) {
         }
         if (t instanceof OnboardingConflictException conflict) {
             return new AepError(null, conflict.code(), conflict.getMessage());
+        }
+        if (t instanceof StoreUnavailableException) {
+            return new AepError(null, "STORE_UNAVAILABLE", t.getMessage());
         }
         if (t instanceof java.io.IOException) {
             return new AepError(null, "IO_ERROR", t.getClass().getSimpleName() + ": " + t.getMessage());
@@ -66,7 +70,8 @@ public record AepError(Integer httpStatus, String code, String message) {
     public static Throwable unwrap(Throwable t) {
         for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
             if (cur instanceof HttpOperationFailedException || cur instanceof InvalidRequestException
-                    || cur instanceof OnboardingConflictException || cur instanceof java.io.IOException) {
+                    || cur instanceof OnboardingConflictException || cur instanceof StoreUnavailableException
+                    || cur instanceof java.io.IOException) {
                 return cur;
             }
         }

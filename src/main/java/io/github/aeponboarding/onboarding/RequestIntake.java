@@ -69,14 +69,14 @@ public class RequestIntake {
     public void begin(Exchange ex) {
         OnboardingRequest r = request(ex);
         JsonNode json = mapper.valueToTree(r);
-        OnboardingLedger.Start start = ledger.begin(r, json);
-        ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+        OnboardingLedger.Start start = ledger.begin(r, json, () -> ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
             public void onDone(Exchange exchange) {
                 ledger.release(r.sandbox(), r.id());
             }
-        });
+        }));
         ex.setProperty("aepStart", start.name());
+        ex.setProperty(LookupPlan.PROPERTY, start == OnboardingLedger.Start.NEW ? LookupPlan.afterWitnesses() : LookupPlan.trustStore());
     }
 
     /** Puts a finished request's ids back into the headers its result reports. */
@@ -87,7 +87,7 @@ public class RequestIntake {
         });
     }
 
-    /** The flow of a finished request is gone: forget it, and the sandbox's shared resources with it. */
+    /** The flow of a finished request is gone: start its record afresh, and forget the sandbox's shared resources. */
     public void forget(Exchange ex) {
         OnboardingRequest r = request(ex);
         for (Step s : Step.values()) {
@@ -95,6 +95,8 @@ public class RequestIntake {
         }
         ledger.reset(r, mapper.valueToTree(r));
         sandboxes.forget(ex);
+        // what survives in AEP (connections, dataset, mapping set) is found by name and reused
+        ex.setProperty(LookupPlan.PROPERTY, LookupPlan.always());
     }
 
     /** Columns from the explore API replace the missing ones, and are checked like given ones. */

@@ -19,8 +19,9 @@ public class RequestMemory implements StepMemory {
         String id = ledger.recall(r.sandbox(), r.id(), step, ex.getMessage().getBody(String.class));
         if (id != null) {
             ex.getMessage().setHeader(step.header(), id);
-        } else if (ledger.wasIntended(r.sandbox(), r.id(), step)) {
-            // a previous run started this write and never recorded its outcome: look before writing
+        } else if (ledger.wasIntended(r.sandbox(), r.id(), step) || LookupPlan.of(ex).lookUpFirst(step)) {
+            // a previous run started this write and never recorded its outcome, or AEP may hold the
+            // resource without the store knowing: look it up by name before writing
             ex.setProperty(AepRetryPolicy.RECHECK, true);
         }
     }
@@ -37,6 +38,9 @@ public class RequestMemory implements StepMemory {
         OnboardingRequest r = AepPayloads.request(ex);
         String id = StepMemory.normalise(ex.getMessage().getHeader(step.header(), String.class));
         ex.getMessage().setHeader(step.header(), id);
+        if (!ex.getProperty(Onboarding.FOUND, false, Boolean.class)) {
+            LookupPlan.of(ex).created(step);
+        }
         ledger.record(r.sandbox(), r.id(), step, id, ex.getMessage().getBody(String.class));
     }
 }

@@ -23,6 +23,13 @@ import io.github.aeponboarding.onboarding.ResourceFinder;
 import io.github.aeponboarding.onboarding.SandboxResources;
 import io.github.aeponboarding.onboarding.ScheduleUpdate;
 import io.github.aeponboarding.request.RequestReader;
+import io.github.aeponboarding.store.InboxClaims;
+import io.github.aeponboarding.store.LedgerStore;
+import io.github.aeponboarding.store.ProcessRegistry;
+import io.github.aeponboarding.store.RequestLocks;
+import io.github.aeponboarding.store.SharedRateLimit;
+import io.github.aeponboarding.store.Store;
+import io.github.aeponboarding.store.StoreSettings;
 import jakarta.jms.ConnectionFactory;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -63,12 +70,6 @@ public class OnboardingConfiguration implements CamelConfiguration {
             brokerUrl = EmbeddedBroker.URL;
         }
 
-        RateLimitSlices slices = RateLimitSlices.of(Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
-                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "100")));
-        pc.addOverrideProperty("aep.rate-limit.slice-requests", String.valueOf(slices.requests()));
-        pc.addOverrideProperty("aep.rate-limit.slice-period-ms", String.valueOf(slices.periodMillis()));
-        LOG.info("Client-side rate limit per sandbox: {}", slices);
-
         AepSettings settings = new AepSettings(prop(pc, "aep.base-url", ""), prop(pc, "aep.ims-url", ""),
                 prop(pc, "aep.client-id", ""), prop(pc, "aep.client-secret", ""), prop(pc, "aep.org-id", ""),
                 prop(pc, "aep.scopes", ""), prop(pc, "aep.sandbox", "prod"));
@@ -76,7 +77,22 @@ public class OnboardingConfiguration implements CamelConfiguration {
         ProducerTemplate producer = context.createProducerTemplate();
         Clock clock = Clock.systemUTC();
         ImsTokenCache tokens = new ImsTokenCache(producer, settings, clock);
-        OnboardingLedger ledger = new OnboardingLedger(dataDir, settings.baseUrl(), settings.orgId());
+        Store store = openStore(context, pc, dataDir);
+        String scope = OnboardingLedger.scope(settings.baseUrl(), settings.orgId());
+        OnboardingLedger ledger = new OnboardingLedger(
+                new RequestLocks(store.dataSource(), Duration.ofMillis(Long.parseLong(prop(pc, "onboarding.request-lock-wait-ms", "60000")))),
+                new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId());
+        SharedRateLimit rateLimit = new SharedRateLimit(store.dataSource(), scope,
+                Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
+                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "100")));
+        LOG.info("Client-side rate limit per org and sandbox: {}", rateLimit);
+        ProcessRegistry processes = new ProcessRegistry(store.dataSource());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                processes.close();
+            }
+        }, true, true);
         SandboxResources sandboxes = new SandboxResources();
 
         // Camel's error handler owns retries: HttpClient would otherwise retry 429/503 by itself and
@@ -86,6 +102,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         }
 
         Registry registry = context.getRegistry();
+        registry.bind("aepStore", store);
+        registry.bind("aepRateLimit", rateLimit);
+        registry.bind("aepInboxClaims", new InboxClaims(store.dataSource(), processes));
         registry.bind("aepSettings", settings);
         registry.bind("imsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
@@ -120,6 +139,23 @@ public class OnboardingConfiguration implements CamelConfiguration {
         // readiness: camel-health picks health checks up from the registry
         registry.bind("imsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
         registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
+    }
+
+    /** The shared store (onboarding.db-url; empty: embedded under the data folder), closed when the context stops. */
+    private static Store openStore(CamelContext context, PropertiesComponent pc, Path dataDir) throws Exception {
+        StoreSettings settings = new StoreSettings(prop(pc, "onboarding.db-url", ""), prop(pc, "onboarding.db-user", ""),
+                prop(pc, "onboarding.db-password", ""), dataDir,
+                Integer.parseInt(prop(pc, "onboarding.db-pool-size", "20")),
+                Long.parseLong(prop(pc, "onboarding.db-connect-timeout-ms", "5000")));
+        Store store = Store.open(settings);
+        LOG.info("Store: {}", store.describe());
+        context.addService(new ServiceSupport() {
+            @Override
+            protected void doStop() {
+                store.close();
+            }
+        }, true, false);
+        return store;
     }
 
     private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {

@@ -23,7 +23,12 @@ public final class Jms implements AutoCloseable {
     private final Session session;
 
     public Jms(String url) throws JMSException {
-        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url);
+        this(url, null, null);
+    }
+
+    /** ... with a login, for a broker that requires one (the standalone {@link ArtemisBroker}). */
+    public Jms(String url, String user, String password) throws JMSException {
+        ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, user, password);
         connection = factory.createConnection();
         connection.start();
         session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);

@@ -1,0 +1,37 @@
+package io.github.aeponboarding.onboarding;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aeponboarding.aep.OnboardingConflictException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether a resource found by its name is the one this request would create: the fields that tie it
+ * to its source, schema or dataset must be the same as in the request's payload. A resource that has
+ * the name but not the fields (someone else's, or one from another definition) is never adopted and
+ * never duplicated: the request fails with NAME_TAKEN, naming the field.
+ */
+final class ResourceFit {
+    private static final Map<Step, List<String>> IDENTITY = Map.of(
+            Step.SOURCE_CONNECTION, List.of("/baseConnectionId", "/connectionSpec/id", "/params", "/data/schema/id"),
+            Step.DATASET, List.of("/schemaRef/id"),
+            Step.TARGET_CONNECTION, List.of("/connectionSpec/id", "/params/dataSetId", "/data/schema/id"),
+            Step.MAPPING_SET, List.of("/outputSchema/schemaRef/id"),
+            Step.FLOW, List.of("/flowSpec/id", "/sourceConnectionIds", "/targetConnectionIds", "/transformations/1/params/mappingId"));
+
+    private ResourceFit() {
+    }
+
+    /** Fields the listing does not return are not compared (each service lists its own subset). */
+    static void check(Step step, String name, String id, JsonNode payload, JsonNode found) {
+        for (String pointer : IDENTITY.getOrDefault(step, List.of())) {
+            JsonNode expected = payload.at(pointer);
+            JsonNode actual = found.at(pointer);
+            if (!expected.isMissingNode() && !actual.isMissingNode() && !expected.equals(actual)) {
+                throw new OnboardingConflictException("NAME_TAKEN", "AEP already holds a " + step.routeName() + " named '" + name
+                        + "' (" + id + ") that does not fit this request: " + pointer + " is " + actual + ", the request needs "
+                        + expected + "; delete it or use another request id");
+            }
+        }
+    }
+}

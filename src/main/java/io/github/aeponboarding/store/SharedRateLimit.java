@@ -1,0 +1,93 @@
+package io.github.aeponboarding.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * One rate limit for every process that shares the store: the generic cell rate algorithm, with the
+ * theoretical arrival time of the next request in one row per limiter (org and sandbox). Each call
+ * reserves its slot with one atomic UPDATE and sleeps until the slot, so N replicas together send at
+ * most the limit, evenly spaced: at most {@code burst} requests back to back (an onboarding's
+ * parallel calls are not held back), never a second's worth at once that a Platform counting over a
+ * sliding second would answer with 429.
+ */
+public final class SharedRateLimit {
+    private final DataSource dataSource;
+    private final String scope;
+    private final long intervalMicros;
+    private final long toleranceMicros;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param perSecond the limit (may be fractional)
+     * @param burstMillis how far ahead of its even slot a request may go: about {@code perSecond x burstMillis / 1000} requests at once
+     */
+    public SharedRateLimit(DataSource dataSource, String scope, double perSecond, long burstMillis) {
+        if (!(perSecond > 0)) {
+            throw new IllegalArgumentException("aep.rate-limit.requests-per-second must be positive: " + perSecond);
+        }
+        if (burstMillis < 0) {
+            throw new IllegalArgumentException("aep.rate-limit.slice-ms must not be negative: " + burstMillis);
+        }
+        this.dataSource = dataSource;
+        this.scope = scope;
+        this.intervalMicros = Math.max(1, Math.round(1_000_000 / perSecond));
+        // the request at the start of a burst counts too: burst - interval keeps a burst within rate x burst
+        this.toleranceMicros = Math.max(0, burstMillis * 1000 - intervalMicros);
+    }
+
+    /** Waits until a call to this sandbox (of the store's scope: AEP and org) may be sent (void: the message body stays). */
+    public void acquire(String sandbox) throws InterruptedException {
+        long now = System.currentTimeMillis() * 1000;
+        long slot = reserve(scope + "/" + sandbox, now);
+        long waitMicros = slot - toleranceMicros - now;
+        if (waitMicros > 0) {
+            Thread.sleep((waitMicros + 999) / 1000);
+        }
+    }
+
+    /** The start of this call's slot, microseconds since the epoch: one statement, atomic in the database. */
+    private long reserve(String limiter, long now) {
+        try (Connection c = dataSource.getConnection()) {
+            if (known.add(limiter)) {
+                try (PreparedStatement insert = c.prepareStatement(
+                        "insert into aep_rate_limit (limiter, tat_micros) values (?, 0) on conflict do nothing")) {
+                    insert.setString(1, limiter);
+                    insert.executeUpdate();
+                }
+            }
+            try (PreparedStatement update = c.prepareStatement(
+                    "update aep_rate_limit set tat_micros = greatest(tat_micros, ?) + ? where limiter = ?", new String[] {"tat_micros"})) {
+                update.setLong(1, now);
+                update.setLong(2, intervalMicros);
+                update.setString(3, limiter);
+                update.executeUpdate();
+                try (ResultSet tat = update.getGeneratedKeys()) {
+                    if (!tat.next()) {
+                        known.remove(limiter);
+                        throw new IllegalStateException("rate limiter row " + limiter + " is missing");
+                    }
+                    return tat.getLong(1) - intervalMicros;
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot reserve a slot of the shared rate limit: " + e.getMessage(), e);
+        }
+    }
+
+    public double perSecond() {
+        return 1_000_000.0 / intervalMicros;
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%.2f requests/s shared by every process of the store, bursts of up to %d",
+                perSecond(), 1 + toleranceMicros / intervalMicros);
+    }
+}
