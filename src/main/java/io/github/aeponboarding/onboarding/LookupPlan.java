@@ -54,6 +54,11 @@ public final class LookupPlan {
         createdNow.add(step);
     }
 
+    /** True when the store had no (current) record and AEP already held every resource: nothing was written. */
+    public boolean adoptedEverything() {
+        return mode != Mode.TRUST_STORE && createdNow.isEmpty();
+    }
+
     /** True when the step must look its resource up by name before creating it. */
     public boolean lookUpFirst(Step step) {
         return switch (mode) {

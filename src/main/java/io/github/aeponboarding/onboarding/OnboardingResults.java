@@ -43,7 +43,8 @@ public class OnboardingResults {
             }
         }
         ledger.complete(r.sandbox(), r.id(), shared);
-        return success(ex, "CREATED");
+        // found whole in AEP although the store had no record of it (a lost store): nothing was written
+        return success(ex, LookupPlan.of(ex).adoptedEverything() ? "UNCHANGED" : "CREATED");
     }
 
     public String unchanged(Exchange ex) {

@@ -75,6 +75,11 @@ public final class PostgresServer {
         return Map.of("onboarding.db-url", jdbcUrl(), "onboarding.db-user", USER, "onboarding.db-password", PASSWORD);
     }
 
+    /** The bundle's properties for the store in a fresh database of its own (see {@link #newDatabase}). */
+    public Map<String, String> properties(String database) {
+        return Map.of("onboarding.db-url", newDatabase(database), "onboarding.db-user", USER, "onboarding.db-password", PASSWORD);
+    }
+
     /** The same as environment variables, for a bundle started as its own process. */
     public Map<String, String> env() {
         return Map.of("ONBOARDING_DB_URL", jdbcUrl(), "ONBOARDING_DB_USER", USER, "ONBOARDING_DB_PASSWORD", PASSWORD);
