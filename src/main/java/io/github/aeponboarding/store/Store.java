@@ -50,7 +50,7 @@ public final class Store implements AutoCloseable {
         return new Store(ds, embedded);
     }
 
-    static String embeddedUrl(Path dataDir) {
+    public static String embeddedUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("store").resolve("aep-onboarding")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
     }

@@ -12,6 +12,7 @@ import io.github.aeponboarding.testsupport.AepInventory;
 import io.github.aeponboarding.testsupport.BundleTest;
 import io.github.aeponboarding.testsupport.Jms;
 import io.github.aeponboarding.testsupport.Requests;
+import io.github.aeponboarding.testsupport.StoreRows;
 import jakarta.jms.Message;
 import java.io.File;
 import java.net.ServerSocket;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -32,15 +34,21 @@ import org.junit.jupiter.api.Test;
  * kind each; every file ends in inbox/.done with its result, none lost.
  */
 class CrashRecoveryTest {
-    private static final String ROOT = "target/it/crash";
+    private final String root = "target/it/" + getClass().getSimpleName();
     private static final int REQUESTS = 30;
     private static final int FILES = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Where the bundle keeps its store (nothing: the embedded default); {@link CrashRecoveryOnPostgresTest} overrides it. */
+    Map<String, String> store() {
+        return Map.of();
+    }
+
     @Test
     void a_batch_killed_mid_flight_completes_exactly_once_after_restart() throws Exception {
-        BundleTest.clean(ROOT);
-        Files.createDirectories(Path.of(ROOT));
+        BundleTest.clean(root);
+        Files.createDirectories(Path.of(root));
+        Map<String, String> store = store();
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
@@ -48,11 +56,11 @@ class CrashRecoveryTest {
         String brokerUrl = "tcp://127.0.0.1:" + port + "?reconnectAttempts=0";
         Map<String, List<String>> results = new TreeMap<>();
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.defaults().toBuilder().latencyMillis(100).build())) {
-            Process bundle = startBundle(emulator, port, 1);
+            Process bundle = startBundle(emulator, port, 1, store);
             int resultsBeforeKill;
             long inFlightAtKill;
             try {
-                Path inbox = Files.createDirectories(Path.of(ROOT, "inbox"));
+                Path inbox = Files.createDirectories(Path.of(root, "inbox"));
                 for (int i = 1; i <= FILES; i++) {
                     Files.write(inbox.resolve(fileId(i) + ".json"), Requests.example(Requests.kind(i), fileId(i)));
                 }
@@ -68,12 +76,12 @@ class CrashRecoveryTest {
                     bundle.waitFor();
                     resultsBeforeKill = results.size();
                 }
-                inFlightAtKill = unfinishedLedgerRecords();
+                inFlightAtKill = unfinishedLedgerRecords(store);
             } finally {
                 bundle.destroyForcibly();
             }
 
-            Process restarted = startBundle(emulator, port, 2);
+            Process restarted = startBundle(emulator, port, 2, store);
             try (Jms jms = connect(brokerUrl)) {
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100)).until(() -> {
                     collect(jms, results);
@@ -91,7 +99,7 @@ class CrashRecoveryTest {
             System.out.printf("crash test: %d requests, %d results before SIGKILL, %d in flight at the kill, %d results after restart%n",
                     REQUESTS, resultsBeforeKill, inFlightAtKill, results.size() - resultsBeforeKill);
             Files.createDirectories(Path.of("target/reliability"));
-            Files.writeString(Path.of("target/reliability/crash.md"), String.format(
+            Files.writeString(Path.of("target/reliability/" + getClass().getSimpleName() + ".md"), String.format(
                     "| crash test | value |%n|---|---:|%n| requests (JMS, 4 consumers) | %d |%n| results before SIGKILL | %d |%n"
                             + "| requests in flight at the kill (ledger open) | %d |%n| results after restart | %d |%n| results per request | 1 |%n"
                             + "| files dropped beside the batch (all in .done, one of each resource) | " + FILES + " |%n",
@@ -106,27 +114,28 @@ class CrashRecoveryTest {
             List<Map<String, Integer>> files = AepInventory.of(aep, FILES, CrashRecoveryTest::fileId, Requests::kind);
             for (int i = 1; i <= FILES; i++) {
                 assertThat(files.get(i - 1)).as(fileId(i)).allSatisfy((kind, count) -> assertThat(count).as(kind).isEqualTo(1));
-                JsonNode result = JSON.readTree(Path.of(ROOT, "outbox", fileId(i) + ".result.json").toFile());
+                JsonNode result = JSON.readTree(Path.of(root, "outbox", fileId(i) + ".result.json").toFile());
                 assertThat(result.path("status").asText()).isIn("CREATED", "UNCHANGED");
             }
-            assertThat(Path.of(ROOT, "inbox", ".error")).doesNotExist();
+            assertThat(Path.of(root, "inbox", ".error")).doesNotExist();
         }
     }
 
-    private static Process startBundle(AepEmulator emulator, int brokerPort, int run) throws Exception {
+    private Process startBundle(AepEmulator emulator, int brokerPort, int run, Map<String, String> store) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", classpath,
                 "-Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties",
                 "-Daep.base-url=" + emulator.baseUrl(), "-Daep.ims-url=" + emulator.baseUrl(),
                 "-Daep.client-id=" + emulator.options().clientId(), "-Daep.org-id=" + emulator.options().orgId(),
-                "-Donboarding.data-dir=" + ROOT + "/data", "-Donboarding.inbox=" + ROOT + "/inbox",
-                "-Donboarding.outbox=" + ROOT + "/outbox", "-Donboarding.deadletter=" + ROOT + "/deadletter",
+                "-Donboarding.data-dir=" + root + "/data", "-Donboarding.inbox=" + root + "/inbox",
+                "-Donboarding.outbox=" + root + "/outbox", "-Donboarding.deadletter=" + root + "/deadletter",
                 "-Donboarding.file-min-age-ms=100", "-Donboarding.embedded-broker-tcp-port=" + brokerPort,
                 "io.github.aeponboarding.Application", "run"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
-                .redirectErrorStream(true).redirectOutput(new File(ROOT + "/bundle-run-" + run + ".log"));
+                .redirectErrorStream(true).redirectOutput(new File(root + "/bundle-run-" + run + ".log"));
         builder.environment().put("AEP_CLIENT_SECRET", emulator.options().clientSecret());   // not on the command line
+        store.forEach((key, value) -> builder.environment().put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
         return builder.start();
     }
 
@@ -147,26 +156,24 @@ class CrashRecoveryTest {
     }
 
     /** Requests whose ledger record is open but not complete: consumed, not finished. */
-    private static long unfinishedLedgerRecords() throws Exception {
-        Path ledger = Path.of(ROOT, "data", "ledger");
-        if (!Files.exists(ledger)) {
-            return 0;
+    private long unfinishedLedgerRecords(Map<String, String> store) throws Exception {
+        String where = "aep_onboarding where not complete";
+        if (store.isEmpty()) {
+            return StoreRows.countEmbedded(Path.of(root, "data"), where);
         }
-        try (Stream<Path> files = Files.walk(ledger)) {
-            return files.filter(p -> p.toString().endsWith(".json")).filter(p -> {
-                try {
-                    return !JSON.readTree(p.toFile()).path("complete").asBoolean();
-                } catch (Exception e) {
-                    return true;
-                }
-            }).count();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(store.get("onboarding.db-url"),
+                store.get("onboarding.db-user"), store.get("onboarding.db-password"))) {
+            try (var rs = c.createStatement().executeQuery("select count(*) from " + where)) {
+                rs.next();
+                return rs.getLong(1);
+            }
         }
     }
 
-    private static boolean allFilesDone() {
+    private boolean allFilesDone() {
         for (int i = 1; i <= FILES; i++) {
-            if (!Files.exists(Path.of(ROOT, "inbox", ".done", fileId(i) + ".json"))
-                    || !Files.exists(Path.of(ROOT, "outbox", fileId(i) + ".result.json"))) {
+            if (!Files.exists(Path.of(root, "inbox", ".done", fileId(i) + ".json"))
+                    || !Files.exists(Path.of(root, "outbox", fileId(i) + ".result.json"))) {
                 return false;
             }
         }

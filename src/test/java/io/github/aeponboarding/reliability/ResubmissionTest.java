@@ -17,27 +17,36 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Re-submitting is safe: the same request answers UNCHANGED and writes nothing, a changed one is
  * refused with the differing fields, and a request that failed late reuses what it created before.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResubmissionTest {
-    private static final String ROOT = "target/it/resubmission";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static RunningBundle bundle;
-    private static AepEmulator emulator;
-    private static volatile boolean failFlow;
+    private RunningBundle bundle;
+    private AepEmulator emulator;
+    private volatile boolean failFlow;
+
+    /** Where the bundle keeps its store (nothing: the embedded default); {@link ResubmissionOnPostgresTest} overrides it. */
+    Map<String, String> store() {
+        return Map.of();
+    }
 
     @BeforeAll
-    static void start() throws Exception {
-        BundleTest.clean(ROOT);
-        // every AEP call fails with 503 from the moment the flow step of request crm-resubmit-failed
-        // starts, until the test calms the emulator again
-        bundle = RunningBundle.start(ROOT, Map.of(
+    void start() throws Exception {
+        String root = "target/it/" + getClass().getSimpleName();
+        BundleTest.clean(root);
+        Map<String, String> properties = new java.util.HashMap<>(store());
+        properties.putAll(Map.of(
                 "aep.retry.max-attempts", "3",
                 "aep.retry.initial-delay-ms", "10",
-                "aep.retry.max-delay-ms", "50"),
+                "aep.retry.max-delay-ms", "50"));
+        // every AEP call fails with 503 from the moment the flow step of request crm-resubmit-failed
+        // starts, until the test calms the emulator again
+        bundle = RunningBundle.start(root, properties,
                 Map.of("failFlowOfOneRequest", RunningBundle.before("call-flow", ex -> {
                     if (ex.getProperty("aepRequest").toString().contains("crm-resubmit-failed") && failFlow) {
                         emulator.configure(emulator.options().toBuilder().serverErrorRate(1.0).build());
@@ -47,7 +56,7 @@ class ResubmissionTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         bundle.close();
     }
 

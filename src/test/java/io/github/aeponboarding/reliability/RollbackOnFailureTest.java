@@ -9,6 +9,7 @@ import io.github.aeponboarding.testsupport.AepInventory;
 import io.github.aeponboarding.testsupport.BundleTest;
 import io.github.aeponboarding.testsupport.Requests;
 import io.github.aeponboarding.testsupport.RunningBundle;
+import io.github.aeponboarding.testsupport.StoreRows;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -48,9 +49,8 @@ class RollbackOnFailureTest {
                     .containsExactly("targetConnection", "sourceConnection", "dataset", "targetSchema", "adhocSchema", "adhocClass");
             assertThat(rollback.path("notDeleted").size()).isZero();
             assertThat(rollback.path("orphaned").path("mappingSet").asText()).isEqualTo(failed.path("ids").path("mappingSet").asText());
-            try (var records = java.nio.file.Files.walk(java.nio.file.Path.of(ROOT, "data", "ledger"))) {
-                assertThat(records.filter(p -> p.toString().endsWith("crm-rollback.json"))).as("ledger record").isEmpty();
-            }
+            assertThat(StoreRows.count(StoreRows.of(bundle.context()), "aep_onboarding where request_id = ?", "crm-rollback"))
+                    .as("ledger record").isZero();
             List<String> deletes = ResubmissionTest.platformCalls(emulator.requestLog(), mark).stream()
                     .filter(e -> e.method().equals("DELETE")).map(e -> e.status() + " " + e.path().replaceAll("/[^/]+$", "")).toList();
             assertThat(deletes).containsExactly(
