@@ -1,5 +1,6 @@
 package io.github.aeponboarding.store;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +35,21 @@ public final class RequestLocks {
     }
 
     public Held acquire(LedgerKey key) {
+        try {
+            return tryAcquire(key);
+        } catch (StoreUnavailableException e) {
+            // the database restarted: every pooled connection is dead; drop the idle ones, then try once more
+            if (e.getCause() instanceof SQLException sql && Store.unreachable(sql)) {
+                if (dataSource instanceof HikariDataSource pool && pool.getHikariPoolMXBean() != null) {
+                    pool.getHikariPoolMXBean().softEvictConnections();
+                }
+                return tryAcquire(key);
+            }
+            throw e;
+        }
+    }
+
+    private Held tryAcquire(LedgerKey key) {
         long deadline = System.nanoTime() + maxWait.toNanos();
         Connection connection = null;
         try {
