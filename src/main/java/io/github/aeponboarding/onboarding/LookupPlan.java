@@ -63,7 +63,8 @@ public final class LookupPlan {
     public boolean lookUpFirst(Step step) {
         return switch (mode) {
             case TRUST_STORE -> false;
-            case ALWAYS -> !titled(step);
+            // the request was onboarded before: its resources most likely exist, so one GET beats a refused POST and a GET
+            case ALWAYS -> true;
             case AFTER_WITNESSES -> switch (step) {
                 case SOURCE_CONNECTION -> !createdNow.contains(Step.ADHOC_SCHEMA);
                 case DATASET, MAPPING_SET -> !createdNow.contains(Step.TARGET_SCHEMA);
@@ -74,10 +75,5 @@ public final class LookupPlan {
                 default -> false;
             };
         };
-    }
-
-    /** Schema Registry resources: their titles are unique, so AEP itself refuses a second one. */
-    private static boolean titled(Step step) {
-        return step == Step.ADHOC_CLASS || step == Step.ADHOC_SCHEMA || step == Step.TARGET_SCHEMA;
     }
 }

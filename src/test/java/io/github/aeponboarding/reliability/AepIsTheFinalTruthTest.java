@@ -96,6 +96,9 @@ class AepIsTheFinalTruthTest {
 
         assertThat(again.path("status").asText()).isEqualTo("CREATED");
         assertThat(again.path("flowId").asText()).isNotEqualTo(first.path("flowId").asText());
+        assertThat(platformCalls(emulator.requestLog(), mark))
+                .as("the GET that finds it gone, the sandbox's flowSpec and base connection again, 8 lookups, the new flow")
+                .hasSize(12);
         assertThat(platformCalls(emulator.requestLog(), mark)).filteredOn(RequestLogEntry::committed)
                 .extracting(c -> c.method() + " " + c.path()).containsExactly("POST /data/foundation/flowservice/flows");
         first.path("ids").fields().forEachRemaining(id -> {
