@@ -84,7 +84,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId());
         SharedRateLimit rateLimit = new SharedRateLimit(store.dataSource(), scope,
                 Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
-                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "100")));
+                Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "20")));
         LOG.info("Client-side rate limit per org and sandbox: {}", rateLimit);
         ProcessRegistry processes = new ProcessRegistry(store.dataSource());
         context.addService(new ServiceSupport() {
@@ -145,7 +145,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
     private static Store openStore(CamelContext context, PropertiesComponent pc, Path dataDir) throws Exception {
         StoreSettings settings = new StoreSettings(prop(pc, "onboarding.db-url", ""), prop(pc, "onboarding.db-user", ""),
                 prop(pc, "onboarding.db-password", ""), dataDir,
-                Integer.parseInt(prop(pc, "onboarding.db-pool-size", "20")),
+                Integer.parseInt(orDefault(prop(pc, "onboarding.db-pool-size", ""), String.valueOf(
+                        // each onboarding in flight holds one connection (its lock); the others serve the writes
+                        Integer.parseInt(prop(pc, "onboarding.jms-concurrent-consumers", "4"))
+                                + Integer.parseInt(prop(pc, "onboarding.file-parallelism", "4")) + 12))),
                 Long.parseLong(prop(pc, "onboarding.db-connect-timeout-ms", "5000")));
         Store store = Store.open(settings);
         LOG.info("Store: {}", store.describe());

@@ -13,9 +13,9 @@ import javax.sql.DataSource;
  * One rate limit for every process that shares the store: the generic cell rate algorithm, with the
  * theoretical arrival time of the next request in one row per limiter (org and sandbox). Each call
  * reserves its slot with one atomic UPDATE and sleeps until the slot, so N replicas together send at
- * most the limit, evenly spaced: at most {@code burst} requests back to back (an onboarding's
- * parallel calls are not held back), never a second's worth at once that a Platform counting over a
- * sliding second would answer with 429.
+ * most the limit in any sliding second, evenly spaced, with a few calls back to back (an onboarding's
+ * parallel calls are not held back) but never a burst that a Platform counting over a sliding second
+ * would answer with 429.
  */
 public final class SharedRateLimit {
     private final DataSource dataSource;
@@ -26,7 +26,7 @@ public final class SharedRateLimit {
 
     /**
      * @param perSecond the limit (may be fractional)
-     * @param burstMillis how far ahead of its even slot a request may go: about {@code perSecond x burstMillis / 1000} requests at once
+     * @param burstMillis how far ahead of its even slot a request may go, so that a few calls can go at once
      */
     public SharedRateLimit(DataSource dataSource, String scope, double perSecond, long burstMillis) {
         if (!(perSecond > 0)) {
@@ -37,9 +37,12 @@ public final class SharedRateLimit {
         }
         this.dataSource = dataSource;
         this.scope = scope;
-        this.intervalMicros = Math.max(1, Math.round(1_000_000 / perSecond));
-        // the request at the start of a burst counts too: burst - interval keeps a burst within rate x burst
-        this.toleranceMicros = Math.max(0, burstMillis * 1000 - intervalMicros);
+        this.toleranceMicros = burstMillis * 1000;
+        // k calls spaced by the interval, the burst allowance taken out, span (k - 1) x interval - burst:
+        // with interval = (1 s + burst) / limit, limit + 1 calls never fit in one second, so a Platform
+        // counting over any sliding second sees at most the limit; the cost is a steady rate of
+        // limit / (1 + burst in seconds), 98 % of it with the default 20 ms
+        this.intervalMicros = Math.max(1, Math.round((1_000_000 + toleranceMicros) / perSecond));
     }
 
     /** Waits until a call to this sandbox (of the store's scope: AEP and org) may be sent (void: the message body stays). */
@@ -87,7 +90,8 @@ public final class SharedRateLimit {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "%.2f requests/s shared by every process of the store, bursts of up to %d",
-                perSecond(), 1 + toleranceMicros / intervalMicros);
+        return String.format(Locale.ROOT, "at most %.2f requests in any second (steady %.2f/s), shared by every process"
+                + " of the store, up to %d back to back", (1_000_000.0 + toleranceMicros) / intervalMicros, perSecond(),
+                1 + toleranceMicros / intervalMicros);
     }
 }

@@ -149,8 +149,9 @@ class ReplicasShareOneStoreTest {
                 calls.size(), seconds, calls.size() * 1000.0 / Math.max(1, seconds), busiestSecond,
                 calls.stream().filter(c -> c.status() == 429).count());
         assertThat(calls).as("calls refused by AEP's limit").noneMatch(c -> c.status() == 429);
-        // at most the limit per second, plus the burst of one slice (100 ms) and the one that opens the window
-        assertThat(busiestSecond).isLessThanOrEqualTo(LIMIT + LIMIT / 10 + 1);
+        // the limit holds over any sliding second as the bundle sends; AEP's log sees arrivals that thread
+        // scheduling may have moved by a few milliseconds, hence the small slack here (and AEP's 429s above)
+        assertThat(busiestSecond).isLessThanOrEqualTo(LIMIT + 3);
     }
 
     @Test
