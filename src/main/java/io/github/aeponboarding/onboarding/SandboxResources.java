@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.store.LedgerKey;
+import io.github.aeponboarding.store.RequestLocks;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -18,12 +20,35 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * connection refused because the cached base connection is gone refreshes it ({@link #forgetBaseConnection}).
  */
 public class SandboxResources implements StepMemory {
+    /** The store lock's name for the base connection: '_' keeps it apart from request ids. */
+    private static final String BASE_CONNECTION_LOCK = "_dataset-base-connection";
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final Map<String, Shared> sandboxes = new ConcurrentHashMap<>();
+    private final RequestLocks locks;
+    private final String scope;
 
-    /** True when the sandbox is ready (headers set); otherwise the caller holds the gate until {@link #release}. */
+    public SandboxResources(RequestLocks locks, String scope) {
+        this.locks = locks;
+        this.scope = scope;
+    }
+
+    /**
+     * True when the sandbox is ready (headers set); otherwise the caller holds the gate until
+     * {@link #release}, and the store's lock for the base connection too: two replicas starting at once
+     * would otherwise both find none and both create one.
+     */
     public boolean acquire(Exchange ex) throws InterruptedException {
-        return acquire(ex, Shared::ready);
+        if (acquire(ex, Shared::ready)) {
+            return true;
+        }
+        try {
+            shared(ex).storeLock = locks.acquire(new LedgerKey(scope, sandbox(ex), BASE_CONNECTION_LOCK));
+        } catch (RuntimeException e) {
+            shared(ex).gate.release();
+            throw e;
+        }
+        return false;
     }
 
     /**
@@ -55,7 +80,12 @@ public class SandboxResources implements StepMemory {
     }
 
     public void release(Exchange ex) {
-        shared(ex).gate.release();
+        Shared shared = shared(ex);
+        if (shared.storeLock != null) {
+            shared.storeLock.close();
+            shared.storeLock = null;
+        }
+        shared.gate.release();
     }
 
     /** The flowSpec as AEP returned it (for the schedule and connection-spec checks). */
@@ -138,6 +168,8 @@ public class SandboxResources implements StepMemory {
 
     private static final class Shared {
         final Semaphore gate = new Semaphore(1);
+        /** Held with the gate while the base connection is looked up or created. */
+        RequestLocks.Held storeLock;
         final Map<Step, String> ids = new ConcurrentHashMap<>();
         volatile JsonNode flowSpec;
 

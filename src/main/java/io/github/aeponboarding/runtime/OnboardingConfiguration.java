@@ -79,9 +79,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         ImsTokenCache tokens = new ImsTokenCache(producer, settings, clock);
         Store store = openStore(context, pc, dataDir);
         String scope = OnboardingLedger.scope(settings.baseUrl(), settings.orgId());
-        OnboardingLedger ledger = new OnboardingLedger(
-                new RequestLocks(store.dataSource(), Duration.ofMillis(Long.parseLong(prop(pc, "onboarding.request-lock-wait-ms", "60000")))),
-                new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId());
+        RequestLocks locks = new RequestLocks(store.dataSource(),
+                Duration.ofMillis(Long.parseLong(prop(pc, "onboarding.request-lock-wait-ms", "60000"))));
+        OnboardingLedger ledger = new OnboardingLedger(locks, new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId());
         SharedRateLimit rateLimit = new SharedRateLimit(store.dataSource(), scope,
                 Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
                 Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "20")));
@@ -93,7 +93,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 processes.close();
             }
         }, true, true);
-        SandboxResources sandboxes = new SandboxResources();
+        SandboxResources sandboxes = new SandboxResources(locks, scope);
 
         // Camel's error handler owns retries: HttpClient would otherwise retry 429/503 by itself and
         // honour any Retry-After (CAMEL-23345). Set here, not in properties, so any runtime gets it.

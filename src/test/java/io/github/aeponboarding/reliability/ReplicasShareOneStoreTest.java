@@ -9,6 +9,7 @@ import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.emulator.AepEmulator;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.emulator.RequestLogEntry;
+import io.github.aeponboarding.onboarding.ResourceNames;
 import io.github.aeponboarding.testsupport.AepClient;
 import io.github.aeponboarding.testsupport.AepInventory;
 import io.github.aeponboarding.testsupport.BundleTest;
@@ -69,6 +70,7 @@ class ReplicasShareOneStoreTest {
 
     @Test
     void the_same_request_at_two_replicas_at_once_is_created_once_and_then_answered_unchanged() throws Exception {
+        // both replicas start cold: neither knows the sandbox's base connection, and only one may create it
         ExecutorService pool = Executors.newFixedThreadPool(6);
         try {
             List<Future<JsonNode>> answers = new ArrayList<>();
@@ -86,6 +88,9 @@ class ReplicasShareOneStoreTest {
                 assertThat(AepInventory.of(aep, "replicas-same-" + i, Requests.kind(i)))
                         .allSatisfy((kind, n) -> assertThat(n).as(kind).isEqualTo(1));
             }
+            assertThat(aep.get("/data/foundation/flowservice/connections?property=name=="
+                    + AepClient.enc(ResourceNames.DATASET_BASE_CONNECTION)).path("items")).as("the sandbox's one base connection")
+                    .hasSize(1);
             // what the README tells operators to expect of PostgreSQL per request
             System.out.println("store rows per request: " + postgres.psql("replicas",
                     "select (select count(*) from aep_onboarding where request_id like 'replicas-same-%') || ' ledger rows, '"
