@@ -1,5 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.request.OnboardingRequest;
 import org.apache.camel.Exchange;
@@ -7,6 +8,7 @@ import org.apache.camel.Exchange;
 /** {@link StepMemory} of the resources that belong to one request, kept in the {@link OnboardingLedger}. */
 public class RequestMemory implements StepMemory {
     private final OnboardingLedger ledger;
+    private final ObjectMapper mapper = new ObjectMapper();
 
     public RequestMemory(OnboardingLedger ledger) {
         this.ledger = ledger;
@@ -16,7 +18,7 @@ public class RequestMemory implements StepMemory {
     public void recall(Exchange ex) {
         Step step = StepMemory.step(ex);
         OnboardingRequest r = AepPayloads.request(ex);
-        String id = ledger.recall(r.sandbox(), r.id(), step, ex.getMessage().getBody(String.class));
+        String id = ledger.recall(r.sandbox(), r.id(), step, definition(step, ex.getMessage().getBody(String.class)));
         if (id != null) {
             ex.getMessage().setHeader(step.header(), id);
         } else if (ledger.wasIntended(r.sandbox(), r.id(), step) || LookupPlan.of(ex).lookUpFirst(step)) {
@@ -41,6 +43,24 @@ public class RequestMemory implements StepMemory {
         if (!ex.getProperty(Onboarding.FOUND, false, Boolean.class)) {
             LookupPlan.of(ex).created(step);
         }
-        ledger.record(r.sandbox(), r.id(), step, id, ex.getMessage().getBody(String.class));
+        ledger.record(r.sandbox(), r.id(), step, id, definition(step, ex.getMessage().getBody(String.class)));
+    }
+
+    /**
+     * What a step's resource was made from, for the ledger's payload hash. The target connection names
+     * the sandbox's shared dataset base connection, which is the sandbox's, not the request's: when it
+     * is replaced (deleted in AEP and made again) the request's target connection is still its own.
+     */
+    private String definition(Step step, String payload) {
+        if (step != Step.TARGET_CONNECTION || payload == null) {
+            return payload;
+        }
+        try {
+            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(payload);
+            json.remove("baseConnectionId");
+            return json.toString();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the target connection's payload is not JSON", e);
+        }
     }
 }

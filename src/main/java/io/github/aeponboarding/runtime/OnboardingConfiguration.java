@@ -163,8 +163,12 @@ public class OnboardingConfiguration implements CamelConfiguration {
 
     private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {
         String user = prop(pc, "onboarding.broker-user", "");
-        return user.isBlank() ? new ActiveMQConnectionFactory(brokerUrl)
+        ActiveMQConnectionFactory factory = user.isBlank() ? new ActiveMQConnectionFactory(brokerUrl)
                 : new ActiveMQConnectionFactory(brokerUrl, user, prop(pc, "onboarding.broker-password", ""));
+        // an onboarding takes seconds: a consumer takes a request when it is free, instead of buffering a
+        // backlog that idle replicas (a new or restarted one) could have taken
+        factory.setConsumerWindowSize(0);
+        return factory;
     }
 
     /** The in-process emulator: AEP and IMS at one loopback URL, with its default credentials. */

@@ -2,6 +2,8 @@ package io.github.aeponboarding.reliability;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -132,6 +134,16 @@ final class BundleJvm implements AutoCloseable {
         }
     }
 
+    /** Starts all, then waits until each is ready (at most {@code timeout} each). */
+    static void startAll(List<BundleJvm> bundles, Duration timeout) throws IOException, InterruptedException {
+        for (BundleJvm b : bundles) {
+            b.start();
+        }
+        for (BundleJvm b : bundles) {
+            b.awaitReady(timeout);
+        }
+    }
+
     /** SIGTERM to all at once, then waits for each as {@link #stop()} does. */
     static void stopAll(List<BundleJvm> bundles) throws InterruptedException {
         for (BundleJvm b : bundles) {
@@ -143,6 +155,12 @@ final class BundleJvm implements AutoCloseable {
         }
         for (BundleJvm b : bundles) {
             b.stop();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         }
     }
 
