@@ -52,6 +52,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--overhead-samples", defaultValue = "30", description = "Onboardings per side at L = 0 (default ${DEFAULT-VALUE}).")
     int overheadSamples;
 
+    @Option(names = "--replicas-batch", defaultValue = "150",
+            description = "Requests of the JMS batch run with 1, then 3 bundle processes sharing one store, broker and limit; 0 = skip (default ${DEFAULT-VALUE}).")
+    int replicasBatch;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the emulator and of the request ids (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -88,15 +92,15 @@ public class BenchCommand implements Callable<Integer> {
         r.maxHeapMb = HeapSampler.maxHeapMb();
         r.emulatorLimit = rateLimit;
         r.bundleLimit = throttle;
-        slicePeriodMillis = Long.parseLong(bundleProperties.getOrDefault("aep.rate-limit.slice-ms", "100"));
-        r.throttleSlices = throttle + " requests/s shared through the store, bursts of at most " + slicePeriodMillis + " ms";
+        slicePeriodMillis = Long.parseLong(bundleProperties.getOrDefault("aep.rate-limit.slice-ms", "20"));
+        r.throttleSlices = throttle + " requests/s shared through the store, calls up to " + slicePeriodMillis + " ms ahead of their slot";
         r.loadBefore = loadAverage();
         r.batch = batch;
         r.batchConcurrency = batchConcurrency;
         r.overheadSamples = overheadSamples;
         BenchRequests requests = new BenchRequests(seed);
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().latencyMillis(latency).seed(seed).build());
-             BundleRunner bundle = BundleRunner.start(emulator, throttle, bundleProperties)) {
+             BundleRunner bundle = BundleRunner.start(emulator, throttle, withPoolFor(batchConcurrency, bundleProperties))) {
             EmulatorOptions o = emulator.options();
             SequentialTutorialClient tutorial = new SequentialTutorialClient(emulator.baseUrl(), o.clientId(), o.clientSecret(), o.orgId(), "prod");
             // the JIT compiles what runs often: many quick onboardings at L = 0, then a few at L
@@ -140,6 +144,9 @@ public class BenchCommand implements Callable<Integer> {
             runBatch(emulator, bundle, requests, r);
             runAtZeroLatency(emulator, bundle, tutorial, requests, r);
             r.tokenFetches = bundle.tokenFetches();
+        }
+        if (replicasBatch > 0) {
+            r.replicaBatches = ReplicaBatch.measure(replicasBatch, latency, rateLimit, throttle, seed, bundleProperties);
         }
         r.loadAfter = loadAverage();
         return r;
@@ -239,5 +246,15 @@ public class BenchCommand implements Callable<Integer> {
 
     private static void progress(String format, Object... args) {
         System.err.printf("bench: " + format + "%n", args);
+    }
+
+    /**
+     * The batch sends its requests straight to direct:onboard, beside the triggers: the store's pool must
+     * hold one connection per onboarding in flight (its request lock) besides the default's share.
+     */
+    private static Map<String, String> withPoolFor(int concurrency, Map<String, String> properties) {
+        Map<String, String> all = new java.util.HashMap<>(properties);
+        all.putIfAbsent("onboarding.db-pool-size", String.valueOf(concurrency + 20));
+        return all;
     }
 }

@@ -45,6 +45,8 @@ final class BenchReport {
     long heapLiveAfterMb;
     long gcCount;
     long gcMillis;
+    // the batch over JMS with 1 and 3 bundle processes under one limit (empty: skipped)
+    List<ReplicaBatch.Result> replicaBatches = List.of();
     // L = 0
     int overheadSamples;
     final Stats sequentialAtZero = new Stats();
@@ -137,6 +139,10 @@ final class BenchReport {
         row("heap pools' peaks (sum) / live after GC", heapPoolPeaksMb + " MB / " + heapLiveAfterMb + " MB",
                 gcCount + " GCs, " + gcMillis + " ms", null);
 
+        if (!replicaBatches.isEmpty()) {
+            replicaSection();
+        }
+
         section("Route overhead (L = 0)");
         row("sequential tutorial, median", ms(sequentialAtZero.median()),
                 String.format(Locale.ROOT, "= %.2f ms per call (emulator + HTTP)", serviceMillisPerCall()), null);
@@ -160,6 +166,25 @@ final class BenchReport {
             out.println("last failure: " + lastFailure);
         }
         out.flush();
+    }
+
+    /** One store, one broker, one shared limit: the limit sets the pace, not the number of processes. */
+    private void replicaSection() {
+        section("Batch throughput for 1 and 3 processes under one limit (JMS, shared store and broker)");
+        row("requests per run / emulator limit / bundle limit", replicaBatches.get(0).requests() + " / " + emulatorLimit + " / "
+                + bundleLimit + " requests/s", "the bundle limit shared by all processes; " + ReplicaBatch.CONSUMERS + " JMS consumers each", null);
+        for (ReplicaBatch.Result b : replicaBatches) {
+            String who = b.processes() + (b.processes() == 1 ? " process" : " processes");
+            row(who + ": elapsed / AEP calls", String.format(Locale.ROOT, "%.2f s / %d", b.elapsedSeconds(), b.calls()),
+                    "busiest second " + b.busiestSecond() + " calls; onboardings per process " + b.perProcess(), null);
+            row(who + ": throughput", String.format(Locale.ROOT, "%.2f onboardings/s", b.onboardingsPerSecond()),
+                    String.format(Locale.ROOT, "%.1f AEP calls/s = %.1f %% of the limit", b.callsPerSecond(), 100.0 * b.callsPerSecond() / emulatorLimit), null);
+            row(who + ": failed / 429 answers", b.failed() + " / " + b.tooMany(), "target 0 / 0", b.failed() == 0 && b.tooMany() == 0);
+        }
+        ReplicaBatch.Result one = replicaBatches.get(0);
+        ReplicaBatch.Result last = replicaBatches.get(replicaBatches.size() - 1);
+        row(last.processes() + " processes / 1 process, throughput", String.format(Locale.ROOT, "%.2fx",
+                last.onboardingsPerSecond() / one.onboardingsPerSecond()), "about 1: the limit, not the processes, sets the pace", null);
     }
 
     private void section(String title) {
