@@ -36,6 +36,8 @@ public final class RequestRules {
     /** Every check that needs only the request. */
     public List<Problem> check(OnboardingRequest request) {
         List<Problem> problems = new ArrayList<>(checkId(request.id()));
+        problems.addAll(checkName("$.sandbox", request.sandbox()));
+        problems.addAll(checkTimezone(request));
         problems.addAll(checkColumns(request));
         problems.addAll(checkFieldGroups(request));
         problems.addAll(checkMappingDestinations(request));
@@ -47,6 +49,28 @@ public final class RequestRules {
         if (id != null && (id.contains("/") || id.contains("\\") || id.contains(".."))) {
             return List.of(new Problem("$.id",
                     "must not look like a path ('/', '\\' or '..'): it names AEP resources; use lower-case letters, digits and '-'"));
+        }
+        return checkName("$.id", id);
+    }
+
+    /**
+     * The whole value, exactly: a schema pattern's {@code $} also matches before a final line break, and
+     * an id {@code "abc\n"} would name a second set of AEP resources.
+     */
+    private static List<Problem> checkName(String path, String value) {
+        if (value != null && !value.isEmpty() && !value.matches("[a-z0-9-]+")) {
+            return List.of(new Problem(path, "must contain only lower-case letters, digits and '-'"
+                    + (value.matches("[a-z0-9-]+\\R+") ? " (it ends with a line break)" : "")));
+        }
+        return List.of();
+    }
+
+    /** The delta column's time zone: an IANA name (or UTC) that the Platform can resolve. */
+    private static List<Problem> checkTimezone(OnboardingRequest request) {
+        String zone = request.copy() == null || request.copy().deltaColumn() == null ? null : request.copy().deltaColumn().timezone();
+        if (zone != null && !zone.isEmpty() && !java.time.ZoneId.getAvailableZoneIds().contains(zone)) {
+            return List.of(new Problem("$.copy.deltaColumn.timezone",
+                    "must be an IANA time zone such as UTC or Europe/Paris (got \"" + zone + "\")"));
         }
         return List.of();
     }
