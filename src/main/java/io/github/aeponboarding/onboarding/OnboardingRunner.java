@@ -23,6 +23,7 @@ public class OnboardingRunner {
         ex.setVariable(Onboarding.ORIGINAL, trigger.getVariable(Onboarding.ORIGINAL));
         ex.setProperty("aepOriginalName", trigger.getProperty("aepOriginalName"));
         ex.setProperty("aepRequestName", trigger.getProperty("aepRequestName"));
+        ex.setProperty(RequestIntake.REFUSED, trigger.getProperty(RequestIntake.REFUSED));
         Exchange done = producer.send("direct:onboard", ex);
         if (done.getException() != null) {   // direct:onboard answers every failure with a document; this is a bug
             throw new IllegalStateException("onboarding ended without a result", done.getException());

@@ -19,6 +19,9 @@ import org.apache.camel.support.SynchronizationAdapter;
  * letter returns them unchanged), parse and validate, open the request's ledger record.
  */
 public class RequestIntake {
+    /** Why the trigger refused to read a message at all (e.g. a JMS ObjectMessage). */
+    static final String REFUSED = "aepRefused";
+
     private final RequestReader reader;
     private final RequestRules rules = new RequestRules();
     private final OnboardingLedger ledger;
@@ -34,8 +37,16 @@ public class RequestIntake {
     }
 
     /** Keeps the request exactly as it arrived, and a name for it (file name or JMS message id). */
-    public void keepOriginal(Exchange ex) {
-        byte[] bytes = ex.getMessage().getBody(byte[].class);
+    public void keepOriginal(Exchange ex) throws jakarta.jms.JMSException {
+        byte[] bytes;
+        if (ex.getMessage().getBody() instanceof jakarta.jms.Message jms) {
+            bytes = JmsRequests.bytes(jms);
+            if (bytes == null) {
+                ex.setProperty(REFUSED, JmsRequests.refusal(jms));
+            }
+        } else {
+            bytes = ex.getMessage().getBody(byte[].class);
+        }
         ex.setVariable(Onboarding.ORIGINAL, bytes == null ? new byte[0] : bytes);
         String name = ex.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (name == null) {
@@ -51,6 +62,10 @@ public class RequestIntake {
     }
 
     public void read(Exchange ex) {
+        String refused = ex.getProperty(REFUSED, String.class);
+        if (refused != null) {
+            throw new InvalidRequestException("$", refused);
+        }
         byte[] bytes = ex.getVariable(Onboarding.ORIGINAL, byte[].class);
         if (bytes == null) {
             bytes = ex.getMessage().getBody(byte[].class);

@@ -168,6 +168,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         // an onboarding takes seconds: a consumer takes a request when it is free, instead of buffering a
         // backlog that idle replicas (a new or restarted one) could have taken
         factory.setConsumerWindowSize(0);
+        // the bundle never reads an ObjectMessage; should anything call getObject(), nothing deserializes
+        factory.setDeserializationAllowList("");
+        factory.setDeserializationDenyList("*");
         return factory;
     }
 

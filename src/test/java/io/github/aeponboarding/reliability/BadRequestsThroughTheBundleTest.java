@@ -48,7 +48,7 @@ class BadRequestsThroughTheBundleTest {
              Jms jms = new Jms("vm://0")) {
             Path inbox = Files.createDirectories(Path.of(ROOT, "inbox"));
             for (Case c : cases) {
-                jms.send(Jms.REQUESTS, Files.readAllBytes(CORPUS.resolve(c.file())), true, Map.of("CorpusFile", c.file()));
+                jms.send(Jms.REQUESTS, Files.readAllBytes(CORPUS.resolve(c.file())), true, Map.of("JMSCorrelationID", c.file()));
                 if (c.droppable()) {
                     Files.copy(CORPUS.resolve(c.file()), inbox.resolve(c.file()));
                 }
@@ -59,7 +59,7 @@ class BadRequestsThroughTheBundleTest {
             assertThat(deadLetters).hasSize(cases.size());
             Map<String, Message> byFile = new HashMap<>();
             for (Message m : deadLetters) {
-                assertThat(byFile.put(m.getStringProperty("CorpusFile"), m)).as("one dead letter each").isNull();
+                assertThat(byFile.put(m.getJMSCorrelationID(), m)).as("one dead letter each").isNull();
             }
             for (Case c : cases) {
                 Message m = byFile.get(c.file());

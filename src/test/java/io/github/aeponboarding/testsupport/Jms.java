@@ -51,6 +51,22 @@ public final class Jms implements AutoCloseable {
                 m = session.createTextMessage(new String(body, java.nio.charset.StandardCharsets.UTF_8));
             }
             for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
+                if (p.getKey().equals("JMSCorrelationID")) {
+                    m.setJMSCorrelationID(p.getValue());
+                } else {
+                    m.setStringProperty(p.getKey(), p.getValue());
+                }
+            }
+            producer.send(m);
+        }
+    }
+
+    /** Sends any message the session can make (an ObjectMessage, say), with string properties. */
+    public void send(String queue, java.util.function.Function<Session, Message> message, java.util.Map<String, String> properties)
+            throws JMSException {
+        try (MessageProducer producer = session.createProducer(session.createQueue(queue))) {
+            Message m = message.apply(session);
+            for (java.util.Map.Entry<String, String> p : properties.entrySet()) {
                 m.setStringProperty(p.getKey(), p.getValue());
             }
             producer.send(m);
