@@ -11,6 +11,7 @@ import io.github.aeponboarding.health.ImsTokenHealthCheck;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
+import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
 import io.github.aeponboarding.onboarding.OnboardingMetrics;
@@ -125,6 +126,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("requestIntake", new RequestIntake(
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
+        registry.bind("aepInboxEntry", new InboxEntry(Long.parseLong(prop(pc, "onboarding.max-request-bytes", "262144")),
+                Path.of(prop(pc, "onboarding.deadletter", "deadletter"))));
         registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
         registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
         registry.bind("onboardingRollback", new OnboardingRollback(ledger,
