@@ -10,6 +10,7 @@ import io.github.aeponboarding.health.BrokerHealthCheck;
 import io.github.aeponboarding.health.ImsTokenHealthCheck;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
+import io.github.aeponboarding.onboarding.BaseConnectionCheck;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
 import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
@@ -126,6 +127,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("requestIntake", new RequestIntake(
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
+        registry.bind("aepBaseConnectionCheck", new BaseConnectionCheck());
         registry.bind("aepInboxEntry", new InboxEntry(Long.parseLong(prop(pc, "onboarding.max-request-bytes", "262144")),
                 Path.of(prop(pc, "onboarding.deadletter", "deadletter"))));
         registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));

@@ -48,7 +48,7 @@ public final class SharedRateLimit {
     /** Waits until a call to this sandbox (of the store's scope: AEP and org) may be sent (void: the message body stays). */
     public void acquire(String sandbox) throws InterruptedException {
         long now = System.currentTimeMillis() * 1000;
-        long slot = reserve(scope + "/" + sandbox, now);
+        long slot = reserve(scope + "/" + sandbox, now, true);
         long waitMicros = slot - toleranceMicros - now;
         if (waitMicros > 0) {
             Thread.sleep((waitMicros + 999) / 1000);
@@ -56,7 +56,7 @@ public final class SharedRateLimit {
     }
 
     /** The start of this call's slot, microseconds since the epoch: one statement, atomic in the database. */
-    private long reserve(String limiter, long now) {
+    private long reserve(String limiter, long now, boolean retry) {
         try (Connection c = dataSource.getConnection()) {
             if (known.add(limiter)) {
                 try (PreparedStatement insert = c.prepareStatement(
@@ -72,16 +72,20 @@ public final class SharedRateLimit {
                 update.setString(3, limiter);
                 update.executeUpdate();
                 try (ResultSet tat = update.getGeneratedKeys()) {
-                    if (!tat.next()) {
-                        known.remove(limiter);
-                        throw new IllegalStateException("rate limiter row " + limiter + " is missing");
+                    if (tat.next()) {
+                        return tat.getLong(1) - intervalMicros;
                     }
-                    return tat.getLong(1) - intervalMicros;
                 }
             }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot reserve a slot of the shared rate limit: " + e.getMessage(), e);
         }
+        // the row is gone (the table was emptied by hand): make it again, once
+        known.remove(limiter);
+        if (retry) {
+            return reserve(limiter, now, false);
+        }
+        throw new IllegalStateException("rate limiter row " + limiter + " cannot be created");
     }
 
     public double perSecond() {

@@ -31,7 +31,6 @@ class OutgoingRequestsCarryOnlyAepHeadersTest {
 
     @Test
     void ids_and_camel_headers_never_reach_aep_every_call_is_authorized_and_writes_carry_no_stray_query() throws Exception {
-        BundleTest.clean("target/it/headers");
         ProducerTemplate producer = context.createProducerTemplate();
         producer.sendBody("direct:onboard-file", Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")));
 
