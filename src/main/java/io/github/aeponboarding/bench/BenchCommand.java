@@ -46,7 +46,7 @@ public class BenchCommand implements Callable<Integer> {
     int rateLimit;
 
     @Option(names = "--bundle-rate-limit", defaultValue = "0",
-            description = "The bundle's aep.rate-limit.requests-per-second; 0 = 95 % of --rate-limit (default).")
+            description = "The bundle's aep.rate-limit.requests-per-second; 0 = 95 %% of --rate-limit (default).")
     int bundleRateLimit;
 
     @Option(names = "--overhead-samples", defaultValue = "30", description = "Onboardings per side at L = 0 (default ${DEFAULT-VALUE}).")
