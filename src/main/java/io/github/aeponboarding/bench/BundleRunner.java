@@ -99,6 +99,9 @@ final class BundleRunner implements AutoCloseable {
     @Override
     public void close() throws IOException {
         main.stop();
+        if (!Files.exists(dataDir)) {
+            return;   // closed before
+        }
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -24,7 +24,7 @@ class BenchCommandTest {
 
         assertThat(exit).as(report).isIn(0, 1);   // 1 = a timing target missed on a busy machine, still a working run
         assertThat(report).contains("(a) sequential tutorial, median / p95", "(b) bundle, median / p95",
-                "speed-up sequential / bundle", "round trips per re-submit", "% of what the limit allows",
+                "speed-up sequential / bundle", "round trips per re-submit", "% of what AEP's limit allows", "% of what the bundle's limit allows",
                 "peak heap used", "overhead per step", "RESULT:");
         // what the run did, not how fast: every onboarding succeeded with the expected number of calls
         assertThat(report).containsPattern("\\(a\\) sequential tutorial.*11 round trips each");
