@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 
 /**
  * The shared store: a pooled connection to the database every replica uses (PostgreSQL in
@@ -15,9 +14,6 @@ import org.flywaydb.core.Flyway;
  * bundle) share it.
  */
 public final class Store implements AutoCloseable {
-    /** Flyway's history table, namespaced like every table of the bundle. */
-    static final String HISTORY_TABLE = "aep_schema_history";
-
     private final HikariDataSource dataSource;
     private final boolean embedded;
 
@@ -41,8 +37,7 @@ public final class Store implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/aep-onboarding").table(HISTORY_TABLE)
-                    .baselineOnMigrate(true).baselineVersion("0").load().migrate();
+            StoreMigration.migrate(ds, embedded, settings);
         } catch (RuntimeException e) {
             ds.close();
             throw new StoreUnavailableException("cannot migrate the store at " + redacted(config.getJdbcUrl()), e);
