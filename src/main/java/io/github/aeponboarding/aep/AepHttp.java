@@ -2,6 +2,7 @@ package io.github.aeponboarding.aep;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 
 /**
  * Prepares the one HTTP call of the {@code aep-http} route: AEP's headers on every call
@@ -37,10 +38,12 @@ public class AepHttp {
         ImsTokenCache.Token token = tokens.token();
         exchange.setProperty(TOKEN_GENERATION, token.generation());
         String method = exchange.getVariable(METHOD, "GET", String.class);
-        m.setHeader(Exchange.HTTP_METHOD, method);
-        // the suffix (an id, already URL-encoded; /explore) is appended by camel-http; the aep-http route's toD
-        // must not be optimised, or camel-http's dynamic-aware toD overwrites this header with the path
-        setOrRemove(m, Exchange.HTTP_PATH, exchange.getVariable(PATH_SUFFIX, String.class));
+        // camel-http reads the method as its enum: a String would go through Camel's (reflective) enum converter on every call
+        m.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
+        // the path and its suffix (an id, already URL-encoded; /explore): camel-http appends them to the
+        // base URL of the aep-http route's one endpoint
+        String suffix = exchange.getVariable(PATH_SUFFIX, String.class);
+        m.setHeader(Exchange.HTTP_PATH, exchange.getVariable(PATH, String.class) + (suffix == null ? "" : suffix));
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
         m.setHeader("Authorization", "Bearer " + token.value());
         m.setHeader("x-api-key", settings.clientId());

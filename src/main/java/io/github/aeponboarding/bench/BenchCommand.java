@@ -56,6 +56,28 @@ public class BenchCommand implements Callable<Integer> {
             description = "Requests of the JMS batch run with 1, then 3 bundle processes sharing one store, broker and limit; 0 = skip (default ${DEFAULT-VALUE}).")
     int replicasBatch;
 
+    @Option(names = "--wire-proxy", paramLabel = "FILE",
+            description = "The latency proxy (shared/tools/latency_proxy.py): the bench starts it in front of its emulator and times a second"
+                    + " bundle through it (section 'On the wire'); off by default.")
+    String wireProxy;
+
+    @Option(names = "--wire-url", paramLabel = "URL",
+            description = "Instead of --wire-proxy: a proxy already running in front of an emulator with its default credentials (with --wire-log).")
+    String wireUrl;
+
+    @Option(names = "--wire-log", paramLabel = "FILE", description = "The log of the proxy at --wire-url (one JSON line per request).")
+    java.nio.file.Path wireLog;
+
+    @Option(names = "--wire-latency", defaultValue = "50",
+            description = "Latency the proxy adds per request, ms: what --wire-proxy starts it with, and the 4L' of the target (default ${DEFAULT-VALUE}).")
+    long wireLatency;
+
+    @Option(names = "--wire-samples", defaultValue = "30", description = "Fresh onboardings timed on the wire, one at a time (default ${DEFAULT-VALUE}).")
+    int wireSamples;
+
+    @Option(names = "--wire-warmup", defaultValue = "100", description = "Onboardings through the proxy before timing (default ${DEFAULT-VALUE}).")
+    int wireWarmup;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the emulator and of the request ids (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -150,6 +172,13 @@ public class BenchCommand implements Callable<Integer> {
             // a rate limit (any) would space them; this bundle's limit is far above what they reach
             try (BundleRunner unlimited = BundleRunner.start(emulator, 100_000, withPoolFor(batchConcurrency, bundleProperties))) {
                 runAtZeroLatency(emulator, unlimited, tutorial, requests, r);
+            }
+            if (wireProxy != null || wireUrl != null) {
+                if (wireProxy == null && wireLog == null) {
+                    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wire-url needs --wire-log");
+                }
+                r.wire = WireBench.run(emulator, wireProxy, wireUrl, wireLog, wireLatency, wireWarmup, wireSamples, throttle,
+                        withPoolFor(8, bundleProperties), requests);
             }
         }
         if (replicasBatch > 0) {

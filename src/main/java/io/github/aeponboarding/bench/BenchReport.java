@@ -48,6 +48,8 @@ final class BenchReport {
     long gcMillis;
     // the batch over JMS with 1 and 3 bundle processes under one limit (empty: skipped)
     List<ReplicaBatch.Result> replicaBatches = List.of();
+    // on the wire (WireBench), when asked for
+    WireBench.Result wire;
     // L = 0
     int overheadSamples;
     final Stats sequentialAtZero = new Stats();
@@ -151,6 +153,10 @@ final class BenchReport {
             replicaSection();
         }
 
+        if (wire != null) {
+            wireSection();
+        }
+
         section("Route overhead (L = 0)");
         row("sequential tutorial, median", ms(sequentialAtZero.median()),
                 String.format(Locale.ROOT, "= %.2f ms per call (emulator + HTTP)", serviceMillisPerCall()), null);
@@ -193,6 +199,25 @@ final class BenchReport {
         ReplicaBatch.Result last = replicaBatches.get(replicaBatches.size() - 1);
         row(last.processes() + " processes / 1 process, throughput", String.format(Locale.ROOT, "%.2fx",
                 last.onboardingsPerSecond() / one.onboardingsPerSecond()), "about 1: the limit, not the processes, sets the pace", null);
+    }
+
+    /** Through an independent proxy: the bundle as a user on a network sees it, and its own time between dependent calls. */
+    private void wireSection() {
+        double fourL = 4.0 * wire.latencyMillis;
+        section("On the wire (an independent proxy adds L' = " + wire.latencyMillis + " ms to every request)");
+        row("bundle, median / p95", ms(wire.onboarding.median()) + " / " + ms(wire.onboarding.p95()),
+                calls(wire.callsMin, wire.callsMax) + " round trips each, " + wire.failed + " failed; " + wire.proxy, null);
+        row("bundle median <= 1.2 x 4L'", ms(wire.onboarding.median()), "target <= " + ms(1.2 * fourL),
+                wire.onboarding.median() <= 1.2 * fourL && wire.failed == 0);
+        row("first request to last answer, median / p95", ms(wire.window.median()) + " / " + ms(wire.window.p95()),
+                "as the proxy saw it", null);
+        row("answer -> dependent request, median / max", String.format(Locale.ROOT, "%.2f / %.2f ms", wire.gaps.median(),
+                wire.gaps.percentile(100)), String.format(Locale.ROOT, "p95 %.2f ms over %d calls; goal: median <= 2 ms",
+                wire.gaps.p95(), wire.gaps.count()), wire.gaps.median() <= 2.0);
+        StringBuilder byStep = new StringBuilder();
+        wire.gapsByStep.forEach((step, gaps) -> byStep.append(byStep.length() == 0 ? "" : ", ").append(step.routeName())
+                .append(String.format(Locale.ROOT, " %.2f", gaps.median())));
+        row("  by step, median (ms)", "", byStep.toString(), null);
     }
 
     private void section(String title) {

@@ -37,11 +37,15 @@ final class BundleRunner implements AutoCloseable {
     }
 
     static BundleRunner start(AepEmulator emulator, int rateLimitPerSecond, Map<String, String> extra) throws Exception {
-        EmulatorOptions o = emulator.options();
+        return start(emulator.baseUrl(), emulator.options(), rateLimitPerSecond, extra);
+    }
+
+    /** The same with AEP (and IMS) at {@code baseUrl}, e.g. a proxy in front of the emulator whose credentials {@code o} holds. */
+    static BundleRunner start(String baseUrl, EmulatorOptions o, int rateLimitPerSecond, Map<String, String> extra) throws Exception {
         Path dataDir = Files.createTempDirectory("aep-bench-");
         Map<String, String> overrides = new LinkedHashMap<>();
-        overrides.put("aep.base-url", emulator.baseUrl());
-        overrides.put("aep.ims-url", emulator.baseUrl());
+        overrides.put("aep.base-url", baseUrl);
+        overrides.put("aep.ims-url", baseUrl);
         overrides.put("aep.client-id", o.clientId());
         overrides.put("aep.client-secret", o.clientSecret());
         overrides.put("aep.org-id", o.orgId());

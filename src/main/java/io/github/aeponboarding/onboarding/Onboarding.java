@@ -12,6 +12,8 @@ public final class Onboarding {
     public static final String ORIGINAL = "aepOriginalRequest";
     /** When the onboarding started (epoch millis). */
     public static final String STARTED_AT = "aepStartedAt";
+    /** The request's {@link io.github.aeponboarding.store.LedgerStore.Fence}: every AEP call of it checks it (aep-http route). */
+    public static final String FENCE = "aepFence";
     /** Set by a recheck that found the resource; the write is then skipped. */
     public static final String FOUND = "aepFound";
 

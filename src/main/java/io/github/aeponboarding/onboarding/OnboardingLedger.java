@@ -17,6 +17,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The durable record of what each request created, kept in the shared store. It is what makes
@@ -28,21 +33,48 @@ import java.util.concurrent.ConcurrentHashMap;
  *       again, so a write whose response was lost is found instead of duplicated.</li>
  * </ul>
  * A request is open from {@link #begin} to {@link #release}, holding its lock in the store
- * ({@link RequestLocks}); meanwhile its record is kept here and every change is written through
- * ({@link LedgerStore}), under the record's monitor so that parallel steps never write an older state
- * over a newer one.
+ * ({@link RequestLocks}); meanwhile its record is kept here and written through ({@link LedgerStore}).
+ * <p>
+ * A write of the store is what a step would wait for between an AEP answer and the call that depends
+ * on it, so the writes are kept off that path, without giving up a guarantee:
+ * <ul>
+ *   <li>an intent is durable before its POST, and usually long before: when a step's call is sent,
+ *       the intents of the steps that depend on it ({@link Step#dependents}) are written in the
+ *       background, while that call is under way; the dependent step, which cannot start before the
+ *       answer, finds its intent in the store already ({@link #intend} waits for the write otherwise).
+ *       The steps that can go first are declared with the record's first write. A declared step whose
+ *       turn never comes (an earlier step failed) is no longer pending once the request is released;</li>
+ *   <li>fencing: every write names the lock's owner, and so does every AEP call of the request, whose
+ *       rate-limit reservation checks the {@link #fence} in the same statement (the aep-http route):
+ *       once another process has taken the request over, this one sends nothing more;</li>
+ *   <li>a recorded id is written with the record's next write (the background write of the next
+ *       intents, the completion, or {@link #release} after a failure); a crash before it leaves the
+ *       step's intent pending, and the next run finds the resource by name, as after a crash just
+ *       after a POST.</li>
+ * </ul>
+ * One write at a time per record, each of its whole current state, so the store never goes back to an
+ * older state; changes made while a write is under way go together in the next. The record's monitor
+ * guards only the in-memory state, never a database round trip.
  */
 public class OnboardingLedger {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnboardingLedger.class);
+    /** The sandbox's shared resources: kept by {@link SandboxResources}, never intended here. */
+    private static final Set<Step> SHARED = java.util.EnumSet.of(Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION);
+    private static final long WRITE_BEHIND_DELAY_MICROS = 5000;
+
     private final ObjectMapper mapper = new ObjectMapper();
     private final RequestLocks locks;
     private final LedgerStore store;
     private final String scope;
+    private final ScheduledExecutorService background;
     private final Map<String, Entry> open = new ConcurrentHashMap<>();
 
-    public OnboardingLedger(RequestLocks locks, LedgerStore store, String aepBaseUrl, String orgId) {
+    /** @param background where the intents of the next steps are written while a step's call is under way */
+    public OnboardingLedger(RequestLocks locks, LedgerStore store, String aepBaseUrl, String orgId, ScheduledExecutorService background) {
         this.locks = locks;
         this.store = store;
         this.scope = scope(aepBaseUrl, orgId);
+        this.background = background;
     }
 
     /** Which AEP and org records belong to, so that two Platforms never share them. */
@@ -67,30 +99,35 @@ public class OnboardingLedger {
             Entry entry = new Entry(key, lock);
             if (row.isEmpty()) {
                 entry.define(fingerprint, requestJson);
-                put(entry);
+                entry.declareFirstSteps();
+                store.create(key, lock.owner(), entry.row(mapper));   // the load found no row, and the lock keeps it so
+                entry.written = entry.version;
                 open.put(name(key), entry);
                 opened.run();
                 return Start.NEW;
             }
             entry.read(row.get(), mapper);
-            store.claim(key, lock.owner());
             open.put(name(key), entry);
             opened.run();
-            if (entry.fingerprint.equals(fingerprint)) {
-                return entry.complete ? Start.COMPLETE : Start.RESUME;
-            }
-            if (entry.complete) {
-                List<String> changes = DefinitionDiff.differences(entry.request, requestJson);
-                if (changes.stream().allMatch(c -> c.startsWith("$.schedule."))) {
-                    return Start.SCHEDULE_CHANGED;   // Flow Service changes a flow's schedule in place (PATCH)
+            if (!entry.complete) {
+                if (!entry.fingerprint.equals(fingerprint)) {
+                    // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
+                    entry.define(fingerprint, requestJson);
                 }
-                throw new OnboardingConflictException("DEFINITION_CHANGED", "request '" + request.id()
-                        + "' was already onboarded with a different definition: " + String.join("; ", changes));
+                entry.declareFirstSteps();
+                put(entry);   // takes the row over (owner), with the intents of the steps that can go first
+                return Start.RESUME;
             }
-            // an unfinished request may be corrected and re-submitted: steps whose payload is unchanged are reused
-            entry.define(fingerprint, requestJson);
-            put(entry);
-            return Start.RESUME;
+            store.claim(key, lock.owner());
+            if (entry.fingerprint.equals(fingerprint)) {
+                return Start.COMPLETE;
+            }
+            List<String> changes = DefinitionDiff.differences(entry.request, requestJson);
+            if (changes.stream().allMatch(c -> c.startsWith("$.schedule."))) {
+                return Start.SCHEDULE_CHANGED;   // Flow Service changes a flow's schedule in place (PATCH)
+            }
+            throw new OnboardingConflictException("DEFINITION_CHANGED", "request '" + request.id()
+                    + "' was already onboarded with a different definition: " + String.join("; ", changes));
         } catch (OnboardingConflictException e) {
             throw e;   // the record stays open (its ids go into the failure document) until release
         } catch (RuntimeException e) {
@@ -100,11 +137,28 @@ public class OnboardingLedger {
         }
     }
 
+    /**
+     * Writes what is not in the store yet (ids recorded since the last write; intents of steps whose
+     * turn never came are dropped), then releases the request's lock.
+     */
     public void release(String sandbox, String id) {
         Entry entry = open.remove(sandbox + "/" + id);
         if (entry != null) {
-            entry.lock.close();
+            try {
+                flush(entry, entry.dropUnsentIntents());
+            } catch (RuntimeException e) {
+                // those ids stay unrecorded and their intents pending: the next run finds them by name
+                LOG.warn("could not record the last ids of request {} before releasing it: {}", entry.key, e.getMessage());
+            } finally {
+                entry.lock.close();
+            }
         }
+    }
+
+    /** An open request's fence: its key and this process's token, which its row names as owner while the lock is held. */
+    public LedgerStore.Fence fence(String sandbox, String id) {
+        Entry entry = entry(sandbox, id);
+        return new LedgerStore.Fence(entry.key, entry.lock.owner());
     }
 
     /** The id recorded for a step, if its payload is the one it was created from. */
@@ -130,21 +184,43 @@ public class OnboardingLedger {
             return false;
         }
         synchronized (entry) {
-            return entry.pending.contains(step.key());
+            return entry.pending.contains(step.key()) || entry.sent.contains(step.key());
         }
     }
 
+    /**
+     * Returns once the step's intent is in the store: the step may send its POST (whose rate-limit
+     * reservation checks the fence). The intents of the steps that depend on it, and any id recorded
+     * since the last write, are then written in the background, during this step's call.
+     */
     public void intend(String sandbox, String id, Step step) {
-        update(sandbox, id, e -> e.pending.add(step.key()));
+        Entry entry = entry(sandbox, id);
+        long required;
+        long latest;
+        synchronized (entry) {
+            Long declared = entry.ahead.get(step.key());
+            entry.sent.add(step.key());
+            required = declared != null ? declared : ++entry.version;
+            entry.declare(step.dependents());
+            latest = entry.version;
+        }
+        // written ahead (usually): nothing to wait for; else a write of it under way is waited for, or this makes it
+        flush(entry, required);
+        if (entry.written < latest) {
+            flushInBackground(entry, latest);
+        }
     }
 
+    /** Records a step's id in memory: the record's next write carries it (see the class comment). */
     public void record(String sandbox, String id, Step step, String resourceId, String payload) {
-        update(sandbox, id, e -> {
+        apply(entry(sandbox, id), e -> {
             e.ids.put(step.key(), resourceId);
             if (payload != null) {
                 e.payloads.put(step.key(), DefinitionDiff.sha256(payload));
             }
             e.pending.remove(step.key());
+            e.sent.remove(step.key());
+            e.ahead.remove(step.key());
         });
     }
 
@@ -156,6 +232,7 @@ public class OnboardingLedger {
         update(sandbox, id, e -> {
             e.ids.putAll(sharedIds);
             e.complete = true;
+            e.ahead.clear();
         });
     }
 
@@ -189,10 +266,20 @@ public class OnboardingLedger {
         if (entry == null) {
             return;
         }
-        synchronized (entry) {
-            if (entry.ids.isEmpty()) {
-                store.delete(entry.key, entry.lock.owner());
+        entry.writer.lock();   // no write of the record meanwhile
+        try {
+            boolean empty;
+            synchronized (entry) {
+                empty = entry.ids.isEmpty();
             }
+            if (empty) {
+                store.delete(entry.key, entry.lock.owner());
+                synchronized (entry) {
+                    entry.written = entry.version;   // nothing left to write at release
+                }
+            }
+        } finally {
+            entry.writer.unlock();
         }
     }
 
@@ -202,8 +289,11 @@ public class OnboardingLedger {
             e.ids.clear();
             e.payloads.clear();
             e.pending.clear();
+            e.sent.clear();
+            e.ahead.clear();
             e.complete = false;
             e.define(DefinitionDiff.fingerprint(requestJson), requestJson);
+            e.declareFirstSteps();
         });
     }
 
@@ -225,20 +315,90 @@ public class OnboardingLedger {
         }
     }
 
-    private void update(String sandbox, String id, java.util.function.Consumer<Entry> change) {
+    /** Changes the record and returns once the change (and every earlier one) is in the store. */
+    private void update(String sandbox, String id, Consumer<Entry> change) {
+        Entry entry = entry(sandbox, id);
+        flush(entry, apply(entry, change));
+    }
+
+    private Entry entry(String sandbox, String id) {
         Entry entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             throw new IllegalStateException("request " + sandbox + "/" + id + " is not open in the ledger");
         }
+        return entry;
+    }
+
+    /** Changes the record in memory; returns the version the store must reach to hold the change. */
+    private static long apply(Entry entry, Consumer<Entry> change) {
         synchronized (entry) {
             change.accept(entry);
-            store.update(entry.key, entry.lock.owner(), entry.row(mapper));
+            return ++entry.version;
         }
     }
 
+    /**
+     * Makes the record durable up to {@code version}: nothing to do when a write since that change
+     * carried it, else one (fenced) write of the whole current state, which carries every change made
+     * meanwhile. The writer lock serialises a record's writes, each taking its state after the
+     * previous one finished, so the store only ever moves forward.
+     */
+    private void flush(Entry entry, long version) {
+        if (entry.written >= version) {
+            return;   // without waiting for a write of later changes that may be under way
+        }
+        entry.writer.lock();
+        try {
+            LedgerStore.Row row;
+            long snapshot;
+            synchronized (entry) {
+                if (entry.written >= version) {
+                    return;
+                }
+                row = entry.row(mapper);
+                snapshot = entry.version;
+            }
+            store.update(entry.key, entry.lock.owner(), row);
+            entry.written = snapshot;
+        } finally {
+            entry.writer.unlock();
+        }
+    }
+
+    /**
+     * A write nobody waits for: a failure is only logged, the next write that someone waits for reports
+     * it. It starts {@link #WRITE_BEHIND_DELAY_MICROS} later, when the step's POST is on its way: on a busy
+     * machine a write woken at once competes for a core with the call it should overlap. A call answered
+     * sooner only means the dependent step writes its intent itself.
+     */
+    private void flushInBackground(Entry entry, long version) {
+        try {
+            background.schedule(() -> {
+                try {
+                    flush(entry, version);
+                } catch (RuntimeException e) {
+                    LOG.debug("background write of request {} failed: {}", entry.key, e.getMessage());
+                }
+            }, WRITE_BEHIND_DELAY_MICROS, TimeUnit.MICROSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // the bundle is stopping: the intent is written by the step that needs it
+        }
+    }
+
+    /** Writes the whole row with this process as its owner (the request's lock is held). */
     private void put(Entry entry) {
-        synchronized (entry) {
-            store.put(entry.key, entry.lock.owner(), entry.row(mapper));
+        entry.writer.lock();
+        try {
+            LedgerStore.Row row;
+            long snapshot;
+            synchronized (entry) {
+                row = entry.row(mapper);
+                snapshot = entry.version;
+            }
+            store.put(entry.key, entry.lock.owner(), row);
+            entry.written = snapshot;
+        } finally {
+            entry.writer.unlock();
         }
     }
 
@@ -254,7 +414,18 @@ public class OnboardingLedger {
         boolean complete;
         final Map<String, String> ids = new LinkedHashMap<>();
         final Map<String, String> payloads = new LinkedHashMap<>();
+        /** Intents an earlier run left without an id: those steps are looked up by name first. */
         final Set<String> pending = new LinkedHashSet<>();
+        /** Intents of this run whose step has reached its call (until its id is recorded). */
+        final Set<String> sent = new LinkedHashSet<>();
+        /** Intents of this run written ahead of their step's turn, each with the version that declared it. */
+        final Map<String, Long> ahead = new LinkedHashMap<>();
+        /** The request as stored, serialised once per definition. */
+        String requestText;
+        /** Changes made (under the monitor), and the last one the store holds (under the writer lock). */
+        long version;
+        volatile long written;
+        final ReentrantLock writer = new ReentrantLock();
 
         Entry(LedgerKey key, RequestLocks.Held lock) {
             this.key = key;
@@ -264,20 +435,49 @@ public class OnboardingLedger {
         void define(String fingerprint, JsonNode request) {
             this.fingerprint = fingerprint;
             this.request = request;
+            this.requestText = request.toString();
+        }
+
+        /** Declares the intents of the given steps that are not created yet. */
+        void declare(List<Step> steps) {
+            for (Step s : steps) {
+                if (!ids.containsKey(s.key()) && !ahead.containsKey(s.key()) && !sent.contains(s.key())) {
+                    ahead.put(s.key(), ++version);
+                }
+            }
+        }
+
+        /** Declares the steps whose inputs of this request are all created: the ones that can be sent first. */
+        void declareFirstSteps() {
+            declare(java.util.Arrays.stream(Step.values()).filter(s -> !SHARED.contains(s)
+                    && s.inputs().stream().allMatch(in -> SHARED.contains(in) || ids.containsKey(in.key()))).toList());
+        }
+
+        /** Forgets the intents of steps whose turn never came; the version the store must reach. */
+        synchronized long dropUnsentIntents() {
+            if (!ahead.isEmpty()) {
+                ahead.clear();
+                version++;
+            }
+            return version;
         }
 
         LedgerStore.Row row(ObjectMapper mapper) {
+            Set<String> intents = new LinkedHashSet<>(pending);
+            intents.addAll(sent);
+            intents.addAll(ahead.keySet());
             ObjectNode state = mapper.createObjectNode();
             state.set("ids", mapper.valueToTree(ids));
             state.set("payloads", mapper.valueToTree(payloads));
-            state.set("pending", mapper.valueToTree(pending));
-            return new LedgerStore.Row(fingerprint, request.toString(), state.toString(), complete);
+            state.set("pending", mapper.valueToTree(intents));
+            return new LedgerStore.Row(fingerprint, requestText, state.toString(), complete);
         }
 
         void read(LedgerStore.Row row, ObjectMapper mapper) {
             try {
                 fingerprint = row.fingerprint();
                 request = mapper.readTree(row.request());
+                requestText = row.request();
                 complete = row.complete();
                 JsonNode state = mapper.readTree(row.state());
                 state.path("ids").fields().forEachRemaining(f -> ids.put(f.getKey(), f.getValue().asText()));

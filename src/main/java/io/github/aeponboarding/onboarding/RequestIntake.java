@@ -91,6 +91,7 @@ public class RequestIntake {
             }
         }));
         ex.setProperty("aepStart", start.name());
+        ex.setProperty(Onboarding.FENCE, ledger.fence(r.sandbox(), r.id()));
         ex.setProperty(LookupPlan.PROPERTY, start == OnboardingLedger.Start.NEW ? LookupPlan.afterWitnesses() : LookupPlan.trustStore());
     }
 

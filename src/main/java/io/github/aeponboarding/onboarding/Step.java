@@ -1,6 +1,9 @@
 package io.github.aeponboarding.onboarding;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,6 +46,31 @@ public enum Step {
     /** Exchange header that carries the id, e.g. {@code AepIdDataset}. */
     public String header() {
         return HEADER_PREFIX + Character.toUpperCase(key.charAt(0)) + key.substring(1);
+    }
+
+    /** The steps whose ids this step's request body carries: it can only be written after their answers. */
+    public List<Step> inputs() {
+        return switch (this) {
+            case ADHOC_SCHEMA -> List.of(ADHOC_CLASS);
+            case SOURCE_CONNECTION -> List.of(ADHOC_SCHEMA);
+            case DATASET, MAPPING_SET -> List.of(TARGET_SCHEMA);
+            case TARGET_CONNECTION -> List.of(DATASET, DATASET_BASE_CONNECTION);
+            case FLOW -> List.of(SOURCE_CONNECTION, TARGET_CONNECTION, MAPPING_SET, FLOW_SPEC);
+            default -> List.of();
+        };
+    }
+
+    /** The steps that carry this step's id ({@link #inputs} the other way round). */
+    public List<Step> dependents() {
+        return DEPENDENTS.get(this);
+    }
+
+    private static final Map<Step, List<Step>> DEPENDENTS = new EnumMap<>(Step.class);
+
+    static {
+        for (Step s : values()) {
+            DEPENDENTS.put(s, Arrays.stream(values()).filter(d -> d.inputs().contains(s)).toList());
+        }
     }
 
     public static Optional<Step> fromKey(String key) {

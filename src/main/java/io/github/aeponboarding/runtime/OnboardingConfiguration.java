@@ -83,8 +83,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
         String scope = OnboardingLedger.scope(settings.baseUrl(), settings.orgId());
         RequestLocks locks = new RequestLocks(store.dataSource(),
                 Duration.ofMillis(Long.parseLong(prop(pc, "onboarding.request-lock-wait-ms", "60000"))));
-        OnboardingLedger ledger = new OnboardingLedger(locks, new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId());
-        SharedRateLimit rateLimit = new SharedRateLimit(store.dataSource(), scope,
+        // the ledger writes the intents of a step's dependents on these threads while the step's call is under way
+        OnboardingLedger ledger = new OnboardingLedger(locks, new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId(),
+                context.getExecutorServiceManager().newScheduledThreadPool(this, "aep-ledger", 2));
+        SharedRateLimit rateLimit = new SharedRateLimit(store.rateLimitDataSource(), scope,
                 Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
                 Long.parseLong(prop(pc, "aep.rate-limit.slice-ms", "20")));
         LOG.info("Client-side rate limit per org and sandbox: {}", rateLimit);

@@ -11,15 +11,21 @@ import javax.sql.DataSource;
 
 /**
  * The rows of the ledger: one per request id, read when its onboarding begins and rewritten (one
- * UPDATE, autocommit) at each intent, id and completion. Every write names the owner (the fencing
- * token of the request lock): when the lock was lost and another process took the request over, the
- * write matches no row and fails, so the old holder cannot go on writing to AEP on stale records.
+ * UPDATE, autocommit) with its intents and ids as the onboarding goes (see {@code OnboardingLedger}).
+ * Every write names the owner (the fencing token of the request lock): when the lock was lost and
+ * another process took the request over, the write matches no row and fails, so the old holder cannot
+ * go on writing to AEP on stale records. The same check guards each AEP call of the request, in the
+ * statement that reserves its slot of the rate limit ({@link SharedRateLimit#acquire(String, Fence)}).
  */
 public final class LedgerStore {
     private final DataSource dataSource;
 
     public LedgerStore(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** A request held by this process: its key and the lock's fencing token, which its row names as owner. */
+    public record Fence(LedgerKey key, String owner) {
     }
 
     /** A request's row: its definition, the JSON of its mutable state, and whether it finished. */
@@ -49,22 +55,35 @@ public final class LedgerStore {
     public void put(LedgerKey key, String owner, Row row) {
         try (Connection c = dataSource.getConnection()) {
             if (update(c, key, row, owner, false) == 0) {
-                try (PreparedStatement s = c.prepareStatement("insert into aep_onboarding (scope, sandbox, request_id,"
-                        + " fingerprint, request, state, complete, owner, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    key.bind(s, 1);
-                    s.setString(4, row.fingerprint());
-                    s.setString(5, row.request());
-                    s.setString(6, row.state());
-                    s.setBoolean(7, row.complete());
-                    s.setString(8, owner);
-                    Timestamp now = Timestamp.from(Instant.now());
-                    s.setTimestamp(9, now);
-                    s.setTimestamp(10, now);
-                    s.executeUpdate();
-                }
+                insert(c, key, owner, row);
             }
         } catch (SQLException e) {
             throw failure("write", key, e);
+        }
+    }
+
+    /** Creates the row of a request the store has no row for (its lock is held: no concurrent creator); one statement. */
+    public void create(LedgerKey key, String owner, Row row) {
+        try (Connection c = dataSource.getConnection()) {
+            insert(c, key, owner, row);
+        } catch (SQLException e) {
+            throw failure("write", key, e);
+        }
+    }
+
+    private static void insert(Connection c, LedgerKey key, String owner, Row row) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("insert into aep_onboarding (scope, sandbox, request_id,"
+                + " fingerprint, request, state, complete, owner, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            key.bind(s, 1);
+            s.setString(4, row.fingerprint());
+            s.setString(5, row.request());
+            s.setString(6, row.state());
+            s.setBoolean(7, row.complete());
+            s.setString(8, owner);
+            Timestamp now = Timestamp.from(Instant.now());
+            s.setTimestamp(9, now);
+            s.setTimestamp(10, now);
+            s.executeUpdate();
         }
     }
 
@@ -72,11 +91,22 @@ public final class LedgerStore {
     public void update(LedgerKey key, String owner, Row row) {
         try (Connection c = dataSource.getConnection()) {
             if (update(c, key, row, owner, true) == 0) {
-                throw new IllegalStateException("request '" + key.requestId() + "' is no longer held by this process"
-                        + " (its store lock was lost and taken over); stopping before writing to AEP");
+                throw lost(key);
             }
         } catch (SQLException e) {
             throw failure("write", key, e);
+        }
+    }
+
+    /** True while the fence's owner holds the row. */
+    static boolean held(Connection c, Fence fence) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "select 1 from aep_onboarding where scope = ? and sandbox = ? and request_id = ? and owner = ?")) {
+            fence.key().bind(s, 1);
+            s.setString(4, fence.owner());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
         }
     }
 
@@ -119,6 +149,11 @@ public final class LedgerStore {
         } catch (SQLException e) {
             throw failure("write", key, e);
         }
+    }
+
+    static IllegalStateException lost(LedgerKey key) {
+        return new IllegalStateException("request '" + key.requestId() + "' is no longer held by this process"
+                + " (its store lock was lost and taken over); stopping before writing to AEP");
     }
 
     private static RuntimeException failure(String what, LedgerKey key, SQLException e) {

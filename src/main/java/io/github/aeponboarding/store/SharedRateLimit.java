@@ -4,20 +4,28 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import javax.sql.DataSource;
 
 /**
  * One rate limit for every process that shares the store: the generic cell rate algorithm, with the
  * theoretical arrival time of the next request in one row per limiter (org and sandbox). Each call
- * reserves its slot with one atomic UPDATE and sleeps until the slot, so N replicas together send at
+ * reserves its slot with one atomic UPDATE (on PostgreSQL committed without waiting for the WAL flush:
+ * {@link Store#rateLimitDataSource}) and waits until the slot, so N replicas together send at
  * most the limit in any sliding second, evenly spaced, with a few calls back to back (an onboarding's
  * parallel calls are not held back) but never a burst that a Platform counting over a sliding second
  * would answer with 429.
  */
 public final class SharedRateLimit {
+    private static final String RESERVE = "update aep_rate_limit set tat_micros = greatest(tat_micros, ?) + ? where limiter = ?";
+    /** The fence: the request's row still names this process as its owner. */
+    private static final String FENCED = " and exists (select 1 from aep_onboarding where scope = ? and sandbox = ? and request_id = ? and owner = ?)";
+
     private final DataSource dataSource;
     private final String scope;
     private final long intervalMicros;
@@ -47,16 +55,35 @@ public final class SharedRateLimit {
 
     /** Waits until a call to this sandbox (of the store's scope: AEP and org) may be sent (void: the message body stays). */
     public void acquire(String sandbox) throws InterruptedException {
-        long now = System.currentTimeMillis() * 1000;
-        long slot = reserve(scope + "/" + sandbox, now, true);
-        long waitMicros = slot - toleranceMicros - now;
-        if (waitMicros > 0) {
-            Thread.sleep((waitMicros + 999) / 1000);
+        acquire(sandbox, null);
+    }
+
+    /**
+     * The same for a call of a request this process holds ({@code fence}; null: none): in the same
+     * statement, so without a round trip of its own, the reservation checks that the request's row
+     * still names this process as its owner, and fails, reserving nothing, once another process has
+     * taken the request over (the fence that the ledger's writes apply too).
+     */
+    public void acquire(String sandbox, LedgerStore.Fence fence) throws InterruptedException {
+        long now = nowMicros();
+        long slot = reserve(scope + "/" + sandbox, now, fence, true);
+        // exactly until the slot: Thread.sleep would round a wait of a fraction of a millisecond up to a whole one
+        long deadline = System.nanoTime() + TimeUnit.MICROSECONDS.toNanos(slot - toleranceMicros - now);
+        for (long left = deadline - System.nanoTime(); left > 0; left = deadline - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while waiting for a slot of the rate limit");
+            }
         }
     }
 
+    private static long nowMicros() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000 + now.getNano() / 1000;
+    }
+
     /** The start of this call's slot, microseconds since the epoch: one statement, atomic in the database. */
-    private long reserve(String limiter, long now, boolean retry) {
+    private long reserve(String limiter, long now, LedgerStore.Fence fence, boolean retry) {
         try (Connection c = dataSource.getConnection()) {
             if (known.add(limiter)) {
                 try (PreparedStatement insert = c.prepareStatement(
@@ -65,11 +92,14 @@ public final class SharedRateLimit {
                     insert.executeUpdate();
                 }
             }
-            try (PreparedStatement update = c.prepareStatement(
-                    "update aep_rate_limit set tat_micros = greatest(tat_micros, ?) + ? where limiter = ?", new String[] {"tat_micros"})) {
+            try (PreparedStatement update = c.prepareStatement(fence == null ? RESERVE : RESERVE + FENCED, new String[] {"tat_micros"})) {
                 update.setLong(1, now);
                 update.setLong(2, intervalMicros);
                 update.setString(3, limiter);
+                if (fence != null) {
+                    fence.key().bind(update, 4);
+                    update.setString(7, fence.owner());
+                }
                 update.executeUpdate();
                 try (ResultSet tat = update.getGeneratedKeys()) {
                     if (tat.next()) {
@@ -77,13 +107,16 @@ public final class SharedRateLimit {
                     }
                 }
             }
+            if (fence != null && !LedgerStore.held(c, fence)) {
+                throw LedgerStore.lost(fence.key());
+            }
         } catch (SQLException e) {
             throw new StoreUnavailableException("cannot reserve a slot of the shared rate limit: " + e.getMessage(), e);
         }
         // the row is gone (the table was emptied by hand): make it again, once
         known.remove(limiter);
         if (retry) {
-            return reserve(limiter, now, false);
+            return reserve(limiter, now, fence, false);
         }
         throw new IllegalStateException("rate limiter row " + limiter + " cannot be created");
     }

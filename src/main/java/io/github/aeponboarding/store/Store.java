@@ -15,10 +15,12 @@ import javax.sql.DataSource;
  */
 public final class Store implements AutoCloseable {
     private final HikariDataSource dataSource;
+    private final HikariDataSource rateLimitDataSource;
     private final boolean embedded;
 
-    private Store(HikariDataSource dataSource, boolean embedded) {
+    private Store(HikariDataSource dataSource, HikariDataSource rateLimitDataSource, boolean embedded) {
         this.dataSource = dataSource;
+        this.rateLimitDataSource = rateLimitDataSource;
         this.embedded = embedded;
     }
 
@@ -42,7 +44,25 @@ public final class Store implements AutoCloseable {
             ds.close();
             throw new StoreUnavailableException("cannot migrate the store at " + redacted(config.getJdbcUrl()), e);
         }
-        return new Store(ds, embedded);
+        return new Store(ds, config.getJdbcUrl().startsWith("jdbc:postgresql:") ? asyncCommitPool(config) : null, embedded);
+    }
+
+    /**
+     * PostgreSQL: a few connections of their own for the shared rate limit, with {@code synchronous_commit
+     * off}. A slot reservation must be atomic and seen by every replica at once, which an asynchronous
+     * commit is (it changes only when the WAL reaches the disk, not when others see the row); it need not
+     * survive a crash of the database, since the reservation lies at most a burst ahead of the clock and
+     * a restart takes longer than that. So a call waits for one round trip instead of a WAL flush, and
+     * the setting never reaches the ledger's connections, whose intents must be durable before the POST.
+     */
+    private static HikariDataSource asyncCommitPool(HikariConfig main) {
+        HikariConfig config = new HikariConfig();
+        main.copyStateTo(config);
+        config.setPoolName("aep-store-rate-limit");
+        config.setMaximumPoolSize(Math.min(4, main.getMaximumPoolSize()));
+        config.setMinimumIdle(1);
+        config.setConnectionInitSql("set synchronous_commit to off");
+        return new HikariDataSource(config);
     }
 
     /**
@@ -56,6 +76,11 @@ public final class Store implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Connections for {@link SharedRateLimit}: on PostgreSQL with asynchronous commits (see {@link #asyncCommitPool}). */
+    public DataSource rateLimitDataSource() {
+        return rateLimitDataSource != null ? rateLimitDataSource : dataSource;
     }
 
     public boolean embedded() {
@@ -80,6 +105,9 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
+        if (rateLimitDataSource != null) {
+            rateLimitDataSource.close();
+        }
         dataSource.close();
     }
 }
