@@ -1,26 +1,19 @@
 package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.store.LedgerKey;
 import io.github.aeponboarding.store.LedgerStore;
 import io.github.aeponboarding.store.RequestLocks;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
@@ -58,16 +51,13 @@ import java.util.function.Consumer;
  */
 public class OnboardingLedger {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnboardingLedger.class);
-    /** The sandbox's shared resources: kept by {@link SandboxResources}, never intended here. */
-    private static final Set<Step> SHARED = java.util.EnumSet.of(Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION);
     private static final long WRITE_BEHIND_DELAY_MICROS = 5000;
 
-    private final ObjectMapper mapper = new ObjectMapper();
     private final RequestLocks locks;
     private final LedgerStore store;
     private final String scope;
     private final ScheduledExecutorService background;
-    private final Map<String, Entry> open = new ConcurrentHashMap<>();
+    private final Map<String, LedgerRecord> open = new ConcurrentHashMap<>();
 
     /** @param background where the intents of the next steps are written while a step's call is under way */
     public OnboardingLedger(RequestLocks locks, LedgerStore store, String aepBaseUrl, String orgId, ScheduledExecutorService background) {
@@ -96,17 +86,17 @@ public class OnboardingLedger {
         try {
             String fingerprint = DefinitionDiff.fingerprint(requestJson);
             Optional<LedgerStore.Row> row = store.load(key);
-            Entry entry = new Entry(key, lock);
+            LedgerRecord entry = new LedgerRecord(key, lock);
             if (row.isEmpty()) {
                 entry.define(fingerprint, requestJson);
                 entry.declareFirstSteps();
-                store.create(key, lock.owner(), entry.row(mapper));   // the load found no row, and the lock keeps it so
+                store.create(key, lock.owner(), entry.row());   // the load found no row, and the lock keeps it so
                 entry.written = entry.version;
                 open.put(name(key), entry);
                 opened.run();
                 return Start.NEW;
             }
-            entry.read(row.get(), mapper);
+            entry.read(row.get());
             open.put(name(key), entry);
             opened.run();
             if (!entry.complete) {
@@ -115,7 +105,7 @@ public class OnboardingLedger {
                     entry.define(fingerprint, requestJson);
                 }
                 entry.declareFirstSteps();
-                put(entry);   // takes the row over (owner), with the intents of the steps that can go first
+                entry.takeOver(store);   // takes the row over (owner), with the intents of the steps that can go first
                 return Start.RESUME;
             }
             store.claim(key, lock.owner());
@@ -142,10 +132,10 @@ public class OnboardingLedger {
      * turn never came are dropped), then releases the request's lock.
      */
     public void release(String sandbox, String id) {
-        Entry entry = open.remove(sandbox + "/" + id);
+        LedgerRecord entry = open.remove(sandbox + "/" + id);
         if (entry != null) {
             try {
-                flush(entry, entry.dropUnsentIntents());
+                entry.flush(store, entry.dropUnsentIntents());
             } catch (RuntimeException e) {
                 // those ids stay unrecorded and their intents pending: the next run finds them by name
                 LOG.warn("could not record the last ids of request {} before releasing it: {}", entry.key, e.getMessage());
@@ -157,13 +147,13 @@ public class OnboardingLedger {
 
     /** An open request's fence: its key and this process's token, which its row names as owner while the lock is held. */
     public LedgerStore.Fence fence(String sandbox, String id) {
-        Entry entry = entry(sandbox, id);
+        LedgerRecord entry = entry(sandbox, id);
         return new LedgerStore.Fence(entry.key, entry.lock.owner());
     }
 
     /** The id recorded for a step, if its payload is the one it was created from. */
     public String recall(String sandbox, String id, Step step, String payload) {
-        Entry entry = open.get(sandbox + "/" + id);
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             return null;
         }
@@ -179,7 +169,7 @@ public class OnboardingLedger {
 
     /** True when a previous attempt may have created the step's resource without recording it. */
     public boolean wasIntended(String sandbox, String id, Step step) {
-        Entry entry = open.get(sandbox + "/" + id);
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             return false;
         }
@@ -194,7 +184,7 @@ public class OnboardingLedger {
      * since the last write, are then written in the background, during this step's call.
      */
     public void intend(String sandbox, String id, Step step) {
-        Entry entry = entry(sandbox, id);
+        LedgerRecord entry = entry(sandbox, id);
         long required;
         long latest;
         synchronized (entry) {
@@ -205,7 +195,7 @@ public class OnboardingLedger {
             latest = entry.version;
         }
         // written ahead (usually): nothing to wait for; else a write of it under way is waited for, or this makes it
-        flush(entry, required);
+        entry.flush(store, required);
         if (entry.written < latest) {
             flushInBackground(entry, latest);
         }
@@ -238,7 +228,7 @@ public class OnboardingLedger {
 
     /** The differences between a finished request's recorded definition and this one ({@code $.path: old -> new}). */
     public List<String> changes(String sandbox, String id, JsonNode requestJson) {
-        Entry entry = open.get(sandbox + "/" + id);
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         synchronized (entry) {
             return DefinitionDiff.differences(entry.request, requestJson);
         }
@@ -262,7 +252,7 @@ public class OnboardingLedger {
      * A record that still holds ids (a DELETE that failed) is kept, so that a re-submission reuses them.
      */
     public void discardIfEmpty(String sandbox, String id) {
-        Entry entry = open.get(sandbox + "/" + id);
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             return;
         }
@@ -299,7 +289,7 @@ public class OnboardingLedger {
 
     /** Ids recorded so far, in step order (what a failure document lists). */
     public Map<String, String> ids(String sandbox, String id) {
-        Entry entry = open.get(sandbox + "/" + id);
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             return Map.of();
         }
@@ -316,13 +306,13 @@ public class OnboardingLedger {
     }
 
     /** Changes the record and returns once the change (and every earlier one) is in the store. */
-    private void update(String sandbox, String id, Consumer<Entry> change) {
-        Entry entry = entry(sandbox, id);
-        flush(entry, apply(entry, change));
+    private void update(String sandbox, String id, Consumer<LedgerRecord> change) {
+        LedgerRecord entry = entry(sandbox, id);
+        entry.flush(store, apply(entry, change));
     }
 
-    private Entry entry(String sandbox, String id) {
-        Entry entry = open.get(sandbox + "/" + id);
+    private LedgerRecord entry(String sandbox, String id) {
+        LedgerRecord entry = open.get(sandbox + "/" + id);
         if (entry == null) {
             throw new IllegalStateException("request " + sandbox + "/" + id + " is not open in the ledger");
         }
@@ -330,38 +320,10 @@ public class OnboardingLedger {
     }
 
     /** Changes the record in memory; returns the version the store must reach to hold the change. */
-    private static long apply(Entry entry, Consumer<Entry> change) {
+    private static long apply(LedgerRecord entry, Consumer<LedgerRecord> change) {
         synchronized (entry) {
             change.accept(entry);
             return ++entry.version;
-        }
-    }
-
-    /**
-     * Makes the record durable up to {@code version}: nothing to do when a write since that change
-     * carried it, else one (fenced) write of the whole current state, which carries every change made
-     * meanwhile. The writer lock serialises a record's writes, each taking its state after the
-     * previous one finished, so the store only ever moves forward.
-     */
-    private void flush(Entry entry, long version) {
-        if (entry.written >= version) {
-            return;   // without waiting for a write of later changes that may be under way
-        }
-        entry.writer.lock();
-        try {
-            LedgerStore.Row row;
-            long snapshot;
-            synchronized (entry) {
-                if (entry.written >= version) {
-                    return;
-                }
-                row = entry.row(mapper);
-                snapshot = entry.version;
-            }
-            store.update(entry.key, entry.lock.owner(), row);
-            entry.written = snapshot;
-        } finally {
-            entry.writer.unlock();
         }
     }
 
@@ -371,11 +333,11 @@ public class OnboardingLedger {
      * machine a write woken at once competes for a core with the call it should overlap. A call answered
      * sooner only means the dependent step writes its intent itself.
      */
-    private void flushInBackground(Entry entry, long version) {
+    private void flushInBackground(LedgerRecord entry, long version) {
         try {
             background.schedule(() -> {
                 try {
-                    flush(entry, version);
+                    entry.flush(store, version);
                 } catch (RuntimeException e) {
                     LOG.debug("background write of request {} failed: {}", entry.key, e.getMessage());
                 }
@@ -385,107 +347,7 @@ public class OnboardingLedger {
         }
     }
 
-    /** Writes the whole row with this process as its owner (the request's lock is held). */
-    private void put(Entry entry) {
-        entry.writer.lock();
-        try {
-            LedgerStore.Row row;
-            long snapshot;
-            synchronized (entry) {
-                row = entry.row(mapper);
-                snapshot = entry.version;
-            }
-            store.put(entry.key, entry.lock.owner(), row);
-            entry.written = snapshot;
-        } finally {
-            entry.writer.unlock();
-        }
-    }
-
     private static String name(LedgerKey key) {
         return key.sandbox() + "/" + key.requestId();
-    }
-
-    private static final class Entry {
-        final LedgerKey key;
-        final RequestLocks.Held lock;
-        String fingerprint;
-        JsonNode request;
-        boolean complete;
-        final Map<String, String> ids = new LinkedHashMap<>();
-        final Map<String, String> payloads = new LinkedHashMap<>();
-        /** Intents an earlier run left without an id: those steps are looked up by name first. */
-        final Set<String> pending = new LinkedHashSet<>();
-        /** Intents of this run whose step has reached its call (until its id is recorded). */
-        final Set<String> sent = new LinkedHashSet<>();
-        /** Intents of this run written ahead of their step's turn, each with the version that declared it. */
-        final Map<String, Long> ahead = new LinkedHashMap<>();
-        /** The request as stored, serialised once per definition. */
-        String requestText;
-        /** Changes made (under the monitor), and the last one the store holds (under the writer lock). */
-        long version;
-        volatile long written;
-        final ReentrantLock writer = new ReentrantLock();
-
-        Entry(LedgerKey key, RequestLocks.Held lock) {
-            this.key = key;
-            this.lock = lock;
-        }
-
-        void define(String fingerprint, JsonNode request) {
-            this.fingerprint = fingerprint;
-            this.request = request;
-            this.requestText = request.toString();
-        }
-
-        /** Declares the intents of the given steps that are not created yet. */
-        void declare(List<Step> steps) {
-            for (Step s : steps) {
-                if (!ids.containsKey(s.key()) && !ahead.containsKey(s.key()) && !sent.contains(s.key())) {
-                    ahead.put(s.key(), ++version);
-                }
-            }
-        }
-
-        /** Declares the steps whose inputs of this request are all created: the ones that can be sent first. */
-        void declareFirstSteps() {
-            declare(java.util.Arrays.stream(Step.values()).filter(s -> !SHARED.contains(s)
-                    && s.inputs().stream().allMatch(in -> SHARED.contains(in) || ids.containsKey(in.key()))).toList());
-        }
-
-        /** Forgets the intents of steps whose turn never came; the version the store must reach. */
-        synchronized long dropUnsentIntents() {
-            if (!ahead.isEmpty()) {
-                ahead.clear();
-                version++;
-            }
-            return version;
-        }
-
-        LedgerStore.Row row(ObjectMapper mapper) {
-            Set<String> intents = new LinkedHashSet<>(pending);
-            intents.addAll(sent);
-            intents.addAll(ahead.keySet());
-            ObjectNode state = mapper.createObjectNode();
-            state.set("ids", mapper.valueToTree(ids));
-            state.set("payloads", mapper.valueToTree(payloads));
-            state.set("pending", mapper.valueToTree(intents));
-            return new LedgerStore.Row(fingerprint, requestText, state.toString(), complete);
-        }
-
-        void read(LedgerStore.Row row, ObjectMapper mapper) {
-            try {
-                fingerprint = row.fingerprint();
-                request = mapper.readTree(row.request());
-                requestText = row.request();
-                complete = row.complete();
-                JsonNode state = mapper.readTree(row.state());
-                state.path("ids").fields().forEachRemaining(f -> ids.put(f.getKey(), f.getValue().asText()));
-                state.path("payloads").fields().forEachRemaining(f -> payloads.put(f.getKey(), f.getValue().asText()));
-                state.path("pending").forEach(p -> pending.add(p.asText()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("unreadable ledger record " + key, e);
-            }
-        }
     }
 }

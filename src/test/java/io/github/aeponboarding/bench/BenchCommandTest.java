@@ -19,7 +19,8 @@ class BenchCommandTest {
         cli.setOut(new PrintWriter(out));
         int exit = cli.execute("--latency", "5", "--samples", "3", "--warmup", "2", "--batch", "10",
                 "--batch-concurrency", "4", "--rate-limit", "200", "--overhead-samples", "3", "--seed", "7",
-                "--replicas-batch", "0");   // the 1- and 3-process batch starts JVMs: the real bench runs it
+                "--replicas-batch", "0",   // the 1- and 3-process batch starts JVMs: the real bench runs it
+                "--wire-proxy", "../shared/tools/latency_proxy.py", "--wire-latency", "5", "--wire-warmup", "2", "--wire-samples", "3");
         String report = out.toString();
 
         assertThat(exit).as(report).isIn(0, 1);   // 1 = a timing target missed on a busy machine, still a working run
@@ -32,5 +33,8 @@ class BenchCommandTest {
         assertThat(report).containsPattern("round trips per re-submit \\(max\\) +1 ");
         assertThat(report).containsPattern("failed requests +0 ");
         assertThat(report).doesNotContain("last failure");
+        // the independent instrument: the latency proxy's own log, 3 onboardings of 8 calls each
+        assertThat(report).containsPattern("bundle, median / p95 .* 8 round trips each, 0 failed; latency_proxy.py started by the bench, \\+5 ms");
+        assertThat(report).containsPattern("answer -> dependent request, median / max .* over \\d+ calls");
     }
 }

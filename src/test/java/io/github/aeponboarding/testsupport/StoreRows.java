@@ -34,6 +34,18 @@ public final class StoreRows {
         }
     }
 
+    /** The first column of the first row of {@code sql} with the given parameters, as text (null: no row). */
+    public static String value(DataSource store, String sql, Object... parameters) throws SQLException {
+        try (Connection c = store.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     private static long count(Connection c, String fromWhere, Object... parameters) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("select count(*) from " + fromWhere)) {
             for (int i = 0; i < parameters.length; i++) {
