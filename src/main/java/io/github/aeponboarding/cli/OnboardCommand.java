@@ -34,10 +34,12 @@ public class OnboardCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        // the one-shot run must not consume the inbox or the request queue of a running bundle
-        // nor bind the management port of a long-running bundle on the same machine
+        // the one-shot run must not consume the inbox or the request queue of a running bundle (so it
+        // starts no broker), nor bind the management port of a long-running bundle on the same machine;
+        // a request that a running bundle is onboarding right now is answered IN_PROGRESS at once
         Main main = BundleMain.create(Map.of("onboarding.file-trigger-enabled", "false",
-                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false"));
+                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false",
+                "onboarding.request-lock-wait-ms", "0"));
         main.start();
         try {
             CamelContext context = main.getCamelContext();

@@ -16,6 +16,7 @@ public final class BundleMain {
     }
 
     public static Main create(Map<String, String> overrides) {
+        DeserializationWall.install();
         String profile = profile(overrides);
         Main main = new Main();
         main.configure().addConfiguration(OnboardingConfiguration.class);

@@ -65,10 +65,15 @@ public class OnboardingConfiguration implements CamelConfiguration {
         }
         Path dataDir = Path.of(prop(pc, "onboarding.data-dir", "data"));
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
-        if (brokerUrl.isBlank()) {
+        // only the JMS trigger reads the broker: without it (the one-shot command line) no embedded broker,
+        // whose journal lock a bundle running in the same folder holds
+        boolean jmsTrigger = Boolean.parseBoolean(prop(pc, "onboarding.jms-trigger-enabled", "true"));
+        if (brokerUrl.isBlank() && jmsTrigger) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
                     Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
                     Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
+        }
+        if (brokerUrl.isBlank()) {
             brokerUrl = EmbeddedBroker.URL;
         }
 
@@ -145,7 +150,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepJmsConnectionFactory", jms);
         // readiness: camel-health picks health checks up from the registry
         registry.bind("imsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
-        registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
+        if (jmsTrigger) {
+            registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
+        }
     }
 
     /** The shared store (onboarding.db-url; empty: embedded under the data folder), closed when the context stops. */

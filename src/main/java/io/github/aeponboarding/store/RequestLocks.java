@@ -70,8 +70,8 @@ public final class RequestLocks {
                     connection.rollback();
                     connection.close();
                     throw new OnboardingConflictException("IN_PROGRESS", "request '" + key.requestId()
-                            + "' is being onboarded by another process or thread for more than " + maxWait.toSeconds()
-                            + " s; send it again later (it is answered from that onboarding's outcome)");
+                            + "' is being onboarded by another process or thread" + (maxWait.isZero() ? "" : " for more than "
+                            + maxWait.toSeconds() + " s") + "; send it again later (it is answered from that onboarding's outcome)");
                 }
                 Thread.sleep(pause);
                 pause = Math.min(100, pause * 2);

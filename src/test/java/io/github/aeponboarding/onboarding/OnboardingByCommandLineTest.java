@@ -10,10 +10,16 @@ import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.testsupport.AepClient;
 import io.github.aeponboarding.testsupport.BundleTest;
 import io.github.aeponboarding.testsupport.OnboardedFlow;
+import io.github.aeponboarding.testsupport.RunningBundle;
+import io.github.aeponboarding.store.LedgerKey;
+import io.github.aeponboarding.store.RequestLocks;
+import io.github.aeponboarding.store.Store;
+import io.github.aeponboarding.store.StoreSettings;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -78,6 +84,34 @@ class OnboardingByCommandLineTest {
 
         assertThat(run(new StringWriter(), "onboard")).isEqualTo(2);
         assertThat(run(new StringWriter(), "onboard", "target/it/cli/no-such-file.yaml")).isEqualTo(2);
+    }
+
+    @Test
+    void onboard_starts_no_broker_so_it_runs_beside_a_bundle_in_the_same_folder() throws Exception {
+        assertThat(run(new StringWriter(), "onboard", "examples/crm-salesforce.yaml")).isZero();
+
+        assertThat(Path.of("target/it/cli/data/broker")).as("an embedded broker's journal").doesNotExist();
+        assertThat(Path.of("target/it/cli/data/store")).as("the store it shares with that bundle").isDirectory();
+    }
+
+    @Test
+    void onboard_of_a_request_another_process_is_onboarding_answers_in_progress_without_waiting() throws Exception {
+        String id = "crm-salesforce-contacts";   // examples/crm-salesforce.yaml
+        LedgerKey key = new LedgerKey(OnboardingLedger.scope(emulator.baseUrl(), EmulatorOptions.DEFAULT_ORG_ID), "prod", id);
+        StringWriter out = new StringWriter();
+        // a bundle running in the same folder holds the request's lock (as its onboarding of it would)
+        try (Store store = Store.open(new StoreSettings("", "", "", Path.of("target/it/cli/data"), 2, 5000));
+             RequestLocks.Held held = new RequestLocks(store.dataSource(), Duration.ofMinutes(5)).acquire(key)) {
+            assertThat(run(out, "onboard", "examples/crm-salesforce.yaml")).isEqualTo(1);
+        }
+        JsonNode busy = mapper.readTree(out.toString().lines().findFirst().orElseThrow());
+        assertThat(busy.path("status").asText()).isEqualTo("FAILED");
+        assertThat(busy.path("code").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(busy.path("message").asText()).contains(id).doesNotContain("for more than");
+        assertThat(RunningBundle.posts(emulator.requestLog())).as("AEP writes").isEmpty();
+
+        StringWriter again = new StringWriter();
+        assertThat(run(again, "onboard", "examples/crm-salesforce.yaml")).as("once the other process is done").isZero();
     }
 
     private static int run(StringWriter out, String... args) {

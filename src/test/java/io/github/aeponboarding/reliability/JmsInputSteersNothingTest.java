@@ -1,6 +1,7 @@
 package io.github.aeponboarding.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,8 +11,12 @@ import io.github.aeponboarding.testsupport.Requests;
 import io.github.aeponboarding.testsupport.RunningBundle;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InvalidClassException;
 import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
@@ -88,5 +93,18 @@ class JmsInputSteersNothingTest {
         assertThat(deadLetters.get(0).getStringProperty("cAMELJmsDestinationName")).as("sender's property").isNull();
         assertThat(jms.receive("attacker.queue", 1, Duration.ofSeconds(1))).isEmpty();
         assertThat(jms.receive(Jms.RESULTS, 1, Duration.ofSeconds(10))).hasSize(1);
+    }
+
+    @Test
+    void should_anything_read_java_serialization_the_jvm_refuses_every_class() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(new Tripwire());
+        }
+        // the second wall: whatever path a serialized object takes into the bundle's JVM, it is not read
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class).hasMessageContaining("REJECTED");
+        }
+        assertThat(Tripwire.deserialized).isFalse();
     }
 }
