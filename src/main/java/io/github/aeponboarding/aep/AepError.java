@@ -19,6 +19,9 @@ public record AepError(Integer httpStatus, String code, String message) {
         if (t instanceof HttpOperationFailedException http) {
             return fromBody(http.getStatusCode(), http.getResponseBody());
         }
+        if (t instanceof ImsTokenException ims) {
+            return new AepError(ims.status() == 0 ? null : ims.status(), ims.code(), ims.getMessage());
+        }
         if (t instanceof InvalidRequestException invalid) {
             return new AepError(null, "INVALID_REQUEST", invalid.getMessage());
         }
@@ -69,8 +72,8 @@ public record AepError(Integer httpStatus, String code, String message) {
     /** The failure that says what happened: Camel wraps it (multicast, producer template) in its own exceptions. */
     public static Throwable unwrap(Throwable t) {
         for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
-            if (cur instanceof HttpOperationFailedException || cur instanceof InvalidRequestException
-                    || cur instanceof OnboardingConflictException || cur instanceof StoreUnavailableException
+            if (cur instanceof HttpOperationFailedException || cur instanceof ImsTokenException
+                    || cur instanceof InvalidRequestException || cur instanceof OnboardingConflictException || cur instanceof StoreUnavailableException
                     || cur instanceof java.io.IOException) {
                 return cur;
             }

@@ -19,7 +19,8 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  *   <li>429: after {@code Retry-After} (seconds or HTTP-date), capped;</li>
  *   <li>5xx and I/O errors: exponential back-off with jitter (Camel's redelivery policy);</li>
  *   <li>401: once, with a fresh token;</li>
- *   <li>any other 4xx: never.</li>
+ *   <li>any other 4xx: never;</li>
+ *   <li>no token from IMS: like an I/O error when IMS did not answer or answered 5xx, never when it refused the credential.</li>
  * </ul>
  * A POST whose outcome is unknown (the write may have been committed: I/O error after connecting,
  * a 5xx, a lost response) is flagged so that the retry looks the resource up by its deterministic
@@ -97,8 +98,13 @@ public class AepRetryPolicy {
 
     private String reason(Exchange exchange, Throwable failure, boolean isPost) {
         Throwable t = failure;
-        while (t.getCause() != null && !(t instanceof HttpOperationFailedException) && !(t instanceof IOException)) {
+        while (t.getCause() != null && !(t instanceof HttpOperationFailedException) && !(t instanceof IOException)
+                && !(t instanceof ImsTokenException)) {
             t = t.getCause();
+        }
+        if (t instanceof ImsTokenException ims) {
+            // no AEP call was made, so nothing to recheck; a refused credential stays refused (and IMS throttles)
+            return ims.transientFailure() ? "ims" : null;
         }
         if (t instanceof HttpOperationFailedException http) {
             int status = http.getStatusCode();

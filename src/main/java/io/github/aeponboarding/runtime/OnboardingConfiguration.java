@@ -1,5 +1,6 @@
 package io.github.aeponboarding.runtime;
 
+import io.github.aeponboarding.aep.AepBearerToken;
 import io.github.aeponboarding.aep.AepHeaderFilterStrategy;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
@@ -83,7 +84,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         LOG.info("AEP: {}", settings);
         ProducerTemplate producer = context.createProducerTemplate();
         Clock clock = Clock.systemUTC();
-        ImsTokenCache tokens = new ImsTokenCache(producer, settings, clock);
+        ImsTokenCache tokens = new ImsTokenCache(settings, clock);
         Store store = openStore(context, pc, dataDir);
         String scope = OnboardingLedger.scope(settings.baseUrl(), settings.orgId());
         RequestLocks locks = new RequestLocks(store.dataSource(),
@@ -117,6 +118,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepSettings", settings);
         registry.bind("imsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
+        // the aep-http route's endpoint: the bearer token goes into the request inside HttpClient only
+        registry.bind("aepBearerToken", new AepBearerToken(tokens));
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
         OnboardingMetrics metrics = new OnboardingMetrics(context);
         registry.bind("onboardingMetrics", metrics);

@@ -6,6 +6,7 @@ import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.aep.AepSettings;
 import io.github.aeponboarding.aep.ImsTokenCache;
+import io.github.aeponboarding.aep.ImsTokenException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class RetryDecisionsTest {
     private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     private final AepRetryPolicy policy = new AepRetryPolicy(
-            new ImsTokenCache(null, new AepSettings("", "", "", "", "", "", "prod"), Clock.fixed(NOW, ZoneOffset.UTC)),
+            new ImsTokenCache(new AepSettings("", "", "", "", "", "", "prod"), Clock.fixed(NOW, ZoneOffset.UTC)),
             4, Duration.ofSeconds(60), Clock.fixed(NOW, ZoneOffset.UTC), (step, reason) -> { });
 
     @Test
@@ -74,6 +75,17 @@ class RetryDecisionsTest {
         assertThat(delay(ex)).isZero();
         ex.setException(http(401, Map.of()));
         assertThat(policy.shouldRetry(ex)).as("the second 401").isFalse();
+    }
+
+    @Test
+    void no_token_from_ims_is_retried_only_when_ims_did_not_answer_and_never_looks_the_resource_up() {
+        java.net.URI ims = java.net.URI.create("https://ims.example/ims/token/v3");
+        Exchange refused = failed("POST", new ImsTokenException(ims, 401, "invalid_client", "invalid client_secret parameter", null));
+        assertThat(policy.shouldRetry(refused)).as("a refused credential").isFalse();
+        Exchange down = failed("POST", new ImsTokenException(ims, 0, "IO_ERROR", "HttpTimeoutException",
+                new java.net.http.HttpTimeoutException("request timed out")));
+        assertThat(policy.shouldRetry(down)).as("IMS did not answer").isTrue();
+        assertThat(down.getProperty(AepRetryPolicy.RECHECK)).as("no AEP call was made").isNull();
     }
 
     @Test

@@ -9,13 +9,17 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.Configurator;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
-/** Everything logged while it is open (messages and stack traces), with chosen loggers at DEBUG. */
+/** Everything logged while it is open (messages and stack traces), with chosen loggers at DEBUG (or a chosen level). */
 public final class LogCapture implements AutoCloseable {
     private static final String NAME = "test-capture";
     private final StringWriter text = new StringWriter();
     private final String[] debugLoggers;
 
     public LogCapture(String... debugLoggers) {
+        this(Level.DEBUG, debugLoggers);
+    }
+
+    public LogCapture(Level level, String... debugLoggers) {
         this.debugLoggers = debugLoggers;
         LoggerContext context = (LoggerContext) LogManager.getContext(false);
         Configuration config = context.getConfiguration();
@@ -25,7 +29,7 @@ public final class LogCapture implements AutoCloseable {
         config.addAppender(appender);
         config.getRootLogger().addAppender(appender, Level.ALL, null);
         for (String logger : debugLoggers) {
-            Configurator.setLevel(logger, Level.DEBUG);
+            Configurator.setLevel(logger, level);
         }
         context.updateLoggers();
     }
