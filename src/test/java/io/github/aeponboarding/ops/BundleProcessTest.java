@@ -14,7 +14,7 @@ class BundleProcessTest {
     @Timeout(90)
     void findsRoutesAndContextOfAProcessBehindAnAuthenticatedJolokia() {
         try (BundleProcess bundle = BundleProcess.demo(Map.of("camel.management.authentication-enabled", "true"),
-                "hawtio:change-me", Duration.ofSeconds(60))) {
+                "aep-operator:change-me-operator", Duration.ofSeconds(60))) {
             assertThat(bundle.routeIds()).containsExactly(DemoCamelTarget.ROUTE);
             assertThat(bundle.contextName()).isEqualTo(DemoCamelTarget.CONTEXT);
             assertThat(bundle.jolokiaUrl()).endsWith("/observe/jolokia");

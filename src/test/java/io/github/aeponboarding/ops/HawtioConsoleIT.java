@@ -51,9 +51,9 @@ class HawtioConsoleIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Duration CONSOLE_START = Duration.ofSeconds(60);
     private static final Duration UI_WAIT = Duration.ofSeconds(45);
-    /** The example user in config/mgmt-users.properties. */
-    private static final String USER = "hawtio";
-    private static final String PASSWORD = "change-me";
+    /** The example operator in config/mgmt-users.properties. */
+    private static final String USER = "aep-operator";
+    private static final String PASSWORD = "change-me-operator";
 
     private BundleUnderTest bundle;
     private Process console;
