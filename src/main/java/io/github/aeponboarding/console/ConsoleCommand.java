@@ -140,9 +140,11 @@ public class ConsoleCommand implements Callable<Integer> {
         webapp.setParentLoaderPriority(false);
         // Webapp-first is not enough: Jolokia finds its plug-ins by listing META-INF/jolokia/* on every loader, then
         // loads classes that only the 2.5.0 jars have from the parent, and fails with a ClassCastException (seen with
-        // 4.2.0: ClassSimplifier vs Extractor). So the webapp's parent does not see Jolokia at all.
+        // 4.2.0: ClassSimplifier vs Extractor). So the webapp's parent does not see Jolokia at all, nor the bundle's
+        // jolokia-access.xml (in the jar for the bundle's management server): it would lock Hawtio out of its own agent.
         webapp.setClassLoader(new WebAppClassLoader(new HidingClassLoader(ConsoleCommand.class.getClassLoader(),
-                List.of("org.jolokia."), List.of("META-INF/jolokia/", "org/jolokia/", "META-INF/services/org.jolokia")), webapp));
+                List.of("org.jolokia."), List.of("META-INF/jolokia/", "org/jolokia/", "META-INF/services/org.jolokia",
+                        "jolokia-access.xml")), webapp));
         // unpack under java.io.tmpdir: the only writable place in the read-only container image
         webapp.setTempDirectory(Files.createTempDirectory("hawtio-").toFile());
         webapp.setTempDirectoryPersistent(false);

@@ -23,7 +23,7 @@ class ConsoleCommandTest {
     }
 
     @Test
-    void connectionComesFromTheJolokiaUrl() {
+    void connection_comes_from_the_jolokia_url() {
         JsonNode con = parse("--jolokia-url", "https://aep.example.org/observe/jolokia", "--connection-name", "prod").connection();
         assertThat(con.path("name").asText()).isEqualTo("prod");
         assertThat(con.path("id").asText()).isEqualTo("prod");
@@ -34,7 +34,7 @@ class ConsoleCommandTest {
     }
 
     @Test
-    void defaultsPointAtTheLocalBundle() {
+    void defaults_point_at_the_local_bundle() {
         ConsoleCommand command = parse();
         assertThat(command.port).isEqualTo(8080);
         assertThat(command.connection().path("port").asInt()).isEqualTo(9876);
@@ -43,19 +43,19 @@ class ConsoleCommandTest {
     }
 
     @Test
-    void proxyAllowlistAddsTheBundleHostAndTheOptions() {
+    void proxy_allowlist_adds_the_bundle_host_and_the_options() {
         assertThat(parse("--jolokia-url", "http://aep-onboarding:9876/observe/jolokia", "--proxy-allowlist", "a.example, r:pod-.*").allowlist())
                 .containsExactly("localhost", "127.0.0.1", "aep-onboarding", "a.example", "r:pod-.*");
     }
 
     @Test
-    void connectPageEscapesTheConnectionName() {
+    void connect_page_escapes_the_connection_name() {
         String html = parse("--connection-name", "</script><b>").connectPageHtml();
         assertThat(html).doesNotContain("</script><b>").contains("connect.connections");
     }
 
     @Test
-    void warIsFoundWithoutOptions() {
+    void war_is_found_without_options() {
         // target/classes -> target/hawtio/hawtio-default.war after `mvn package`, else the local Maven repository
         assertThat(parse().locateWar()).isPresent();
         assertThat(parse("--war", "no/such.war").locateWar()).isEmpty();
@@ -63,7 +63,7 @@ class ConsoleCommandTest {
 
     @Test
     @Timeout(60)
-    void servesHawtioWithItsOwnJolokiaDespiteOursOnTheClassPath() throws Exception {
+    void serves_hawtio_with_its_own_jolokia_despite_ours_on_the_class_path() throws Exception {
         ConsoleCommand command = parse("--port", "0");
         Path war = command.locateWar().orElseThrow();
         command.start(war);

@@ -1,5 +1,6 @@
 package io.github.aeponboarding.ops;
 
+import io.github.aeponboarding.testsupport.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -46,7 +47,7 @@ public final class BundleProcess implements BundleUnderTest {
      * the credentials so this class can still read Jolokia).
      */
     public static BundleProcess realBundle(Map<String, String> env, String userColonPassword, Duration startup) {
-        int port = DemoCamelTarget.freePort();
+        int port = Ports.free();
         Path work = Path.of("target", "hawtio-bundle-" + port);
         try {
             // both examples wait in the inbox: the bundle onboards them as it starts
@@ -68,7 +69,7 @@ public final class BundleProcess implements BundleUnderTest {
 
     /** {@link DemoCamelTarget#main} in a JVM of its own, on this test's class path. */
     public static BundleProcess demo(Map<String, String> managementOverrides, String userColonPassword, Duration startup) {
-        int port = DemoCamelTarget.freePort();
+        int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
                 DemoCamelTarget.class.getName(), String.valueOf(port)));
         managementOverrides.forEach((k, v) -> command.add(k + "=" + v));

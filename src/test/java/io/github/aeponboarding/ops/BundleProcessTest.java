@@ -12,7 +12,7 @@ class BundleProcessTest {
 
     @Test
     @Timeout(90)
-    void findsRoutesAndContextOfAProcessBehindAnAuthenticatedJolokia() {
+    void finds_routes_and_context_of_a_process_behind_an_authenticated_jolokia() {
         try (BundleProcess bundle = BundleProcess.demo(Map.of("camel.management.authentication-enabled", "true"),
                 "aep-operator:change-me-operator", Duration.ofSeconds(60))) {
             assertThat(bundle.routeIds()).containsExactly(DemoCamelTarget.ROUTE);

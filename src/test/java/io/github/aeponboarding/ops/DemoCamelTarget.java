@@ -1,9 +1,9 @@
 package io.github.aeponboarding.ops;
 
+import io.github.aeponboarding.testsupport.Ports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,7 +34,7 @@ public final class DemoCamelTarget implements BundleUnderTest {
     /** Starts with config/management.properties, then {@code overrides} (e.g. authentication on). */
     public static DemoCamelTarget start(Map<String, String> overrides) {
         int port = overrides.containsKey("camel.management.port")
-                ? Integer.parseInt(overrides.get("camel.management.port")) : freePort();
+                ? Integer.parseInt(overrides.get("camel.management.port")) : Ports.free();
         Properties props = managementProperties();
         props.setProperty("camel.main.name", CONTEXT);
         props.setProperty("camel.management.port", String.valueOf(port));
@@ -91,14 +91,6 @@ public final class DemoCamelTarget implements BundleUnderTest {
             throw new UncheckedIOException(e);
         }
         return props;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public String baseUrl() {

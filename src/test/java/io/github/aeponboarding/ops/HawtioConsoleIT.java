@@ -1,5 +1,6 @@
 package io.github.aeponboarding.ops;
 
+import io.github.aeponboarding.testsupport.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -73,7 +74,7 @@ class HawtioConsoleIT {
     private void startBundleAndConsole(boolean authenticated) throws Exception {
         consoleOutput.clear();
         bundle = bundle(authenticated);
-        console = startConsole(DemoCamelTarget.freePort(), bundle.jolokiaUrl());
+        console = startConsole(Ports.free(), bundle.jolokiaUrl());
         consoleUrl = awaitReady(console);
     }
 
@@ -122,7 +123,7 @@ class HawtioConsoleIT {
     }
 
     @Test
-    void routesAndExchangeCountsAreVisible() throws Exception {
+    void routes_and_exchange_counts_are_visible() throws Exception {
         // the local profile: Jolokia without login
         startBundleAndConsole(false);
         inBrowser("hawtio-routes.png", true, () -> {
@@ -133,7 +134,7 @@ class HawtioConsoleIT {
     }
 
     @Test
-    void loginToTheBundlesJolokiaThenRoutesAreVisible() throws Exception {
+    void login_to_the_bundles_jolokia_then_routes_are_visible() throws Exception {
         // prod/kubernetes: basic auth on /observe/jolokia with the users file (the committed example)
         startBundleAndConsole(true);
         inBrowser("hawtio-routes-login.png", false, () -> {

@@ -1,7 +1,9 @@
 package io.github.aeponboarding.ops;
 
-import static io.github.aeponboarding.ops.ManagementCalls.exec;
-import static io.github.aeponboarding.ops.ManagementCalls.read;
+import io.github.aeponboarding.testsupport.ManagementCalls;
+import io.github.aeponboarding.testsupport.Ports;
+import static io.github.aeponboarding.testsupport.ManagementCalls.exec;
+import static io.github.aeponboarding.testsupport.ManagementCalls.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,7 +64,7 @@ class JolokiaPolicyTest {
             String root = "target/it/jolokia-" + getClass().getSimpleName();
             BundleTest.clean(root);
             drop = Path.of(root, "drop");
-            mgmt = new ManagementCalls(DemoCamelTarget.freePort());
+            mgmt = new ManagementCalls(Ports.free());
             bundle = start(root, new HashMap<>(Map.of("camel.management.port", String.valueOf(mgmt.port()))));
         }
 
@@ -74,7 +76,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void messagesEndpointsExpressionsAndWritesAreRefused() throws Exception {
+        void messages_endpoints_expressions_and_writes_are_refused() throws Exception {
             String secret = bundle.context().getRegistry().lookupByNameAndType("aepSettings", AepSettings.class).clientSecret();
             List<String> attacks = List.of(
                     exec(CAMEL_CONTEXT, REQUEST_BODY, "\"bean:aepSettings?method=clientSecret\", null"),
@@ -106,7 +108,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void crossOriginRequestsAreRefusedEvenWithoutPreflight() throws Exception {
+        void cross_origin_requests_are_refused_even_without_preflight() throws Exception {
             String dump = exec(CAMEL_CONTEXT, "dumpRoutesAsXml()", "");
             HttpResponse<String> foreign = mgmt.post(operator(), FOREIGN, "text/plain", dump);
             assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(403);
@@ -125,7 +127,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void hawtioReadsDumpsAndThreadDumpsWork() throws Exception {
+        void hawtio_reads_dumps_and_thread_dumps_work() throws Exception {
             JsonNode routes = mgmt.jolokia(operator(), read(ROUTE, "ExchangesTotal"));
             assertThat(routes.path("status").asInt()).as(routes.toString()).isEqualTo(200);
             for (String call : List.of(exec(CAMEL_CONTEXT, "dumpRoutesStatsAsXml(boolean,boolean)", "true, true"),
@@ -139,7 +141,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void operatorStopsStartsAndResetsARoute() throws Exception {
+        void operator_stops_starts_and_resets_a_route() throws Exception {
             assertThat(mgmt.jolokia(operator(), exec(ROUTE, "stop()", "")).path("status").asInt()).isEqualTo(200);
             assertThat(bundle.context().getRouteController().getRouteStatus("rollback").isStopped()).isTrue();
             assertThat(mgmt.jolokia(operator(), exec(ROUTE, "start()", "")).path("status").asInt()).isEqualTo(200);
@@ -195,7 +197,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void everyManagementEndpointButTheProbesNeedsALogin() throws Exception {
+        void every_management_endpoint_but_the_probes_needs_a_login() throws Exception {
             for (String path : new String[] {"/observe/jolokia/read/java.lang:type=Runtime/Uptime", "/observe/metrics", "/observe/info"}) {
                 assertThat(mgmt.get(path, null).statusCode()).as(path).isEqualTo(401);
                 assertThat(mgmt.get(path, "aep-viewer:wrong").statusCode()).as(path).isEqualTo(401);
@@ -207,7 +209,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void healthDetailsNeedAViewerLogin() throws Exception {
+        void health_details_need_a_viewer_login() throws Exception {
             for (String path : new String[] {"/health?exposureLevel=full&data=true", "/health/ready?exposureLevel=full&data=true"}) {
                 HttpResponse<String> anonymous = mgmt.get(path, null);
                 assertThat(anonymous.statusCode()).as(path).isEqualTo(401);
@@ -219,7 +221,7 @@ class JolokiaPolicyTest {
         }
 
         @Test
-        void viewerReadsButControlsNothing() throws Exception {
+        void viewer_reads_but_controls_nothing() throws Exception {
             assertThat(mgmt.jolokia(VIEWER, read(ROUTE, "ExchangesTotal")).path("status").asInt()).isEqualTo(200);
             JsonNode dump = mgmt.jolokia(VIEWER, exec(CAMEL_CONTEXT, "dumpRoutesAsXml()", ""));
             assertThat(dump.path("status").asInt()).as(dump.toString()).isEqualTo(200);
@@ -233,7 +235,7 @@ class JolokiaPolicyTest {
     }
 
     @Test
-    void missingPolicyDeniesEverything() {
+    void missing_policy_denies_everything() {
         assertThat(PolicyJolokiaPlugin.restrictor("file:does/not/exist.xml")).isInstanceOf(DenyAllRestrictor.class);
         assertThat(PolicyJolokiaPlugin.restrictor("classpath:/no-such-policy.xml")).isInstanceOf(DenyAllRestrictor.class);
         assertThat(Files.exists(Path.of("config/jolokia-access.xml"))).isTrue();

@@ -83,7 +83,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void imageIsTheOneJibBuilds() throws Exception {
+    void image_is_the_one_jib_builds() throws Exception {
         assertThat(container.path("image").asText()).isEqualTo(pom("//plugin[artifactId='jib-maven-plugin']/configuration/to/image"));
         assertThat(container.path("workingDir").asText())
                 .isEqualTo(pom("//plugin[artifactId='jib-maven-plugin']/configuration/container/workingDirectory"));
@@ -92,7 +92,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void probesUseTheManagementPortFromConfig() throws IOException {
+    void probes_use_the_management_port_from_config() throws IOException {
         String port = configValue("camel.management.port", null);
         assertThat(port).as("camel.management.port in config/").isEqualTo("9876");
         JsonNode management = null;
@@ -116,7 +116,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void rootFilesystemIsReadOnlyAndTheUserIsNotRoot() {
+    void root_filesystem_is_read_only_and_the_user_is_not_root() {
         JsonNode pod = deployment.at("/spec/template/spec/securityContext");
         JsonNode own = container.path("securityContext");
         assertThat(own.path("readOnlyRootFilesystem").asBoolean()).isTrue();
@@ -127,7 +127,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void sharedFoldersAreOneReadWriteManyClaimMountedWhereTheBundleLooks() {
+    void shared_folders_are_one_read_write_many_claim_mounted_where_the_bundle_looks() {
         JsonNode claim = only("PersistentVolumeClaim", FILES_CLAIM);
         List<String> modes = new ArrayList<>();
         claim.at("/spec/accessModes").forEach(m -> modes.add(m.asText()));
@@ -157,7 +157,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void noStateOnPerPodVolumes() {
+    void no_state_on_per_pod_volumes() {
         Map<String, JsonNode> volumes = volumes();
         // /tmp is scratch: the only emptyDir
         for (JsonNode m : container.path("volumeMounts")) {
@@ -183,7 +183,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void everyEnvVarIsAKeyTheBundleUses() throws IOException {
+    void every_env_var_is_a_key_the_bundle_uses() throws IOException {
         Set<String> known = new HashSet<>();
         knownKeys().forEach(k -> known.add(normalized(k)));
         camelMainOptions().forEach(k -> known.add(normalized(k)));
@@ -202,7 +202,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void configMapsHoldExactlyRoutesAndConfig() throws IOException {
+    void config_maps_hold_exactly_routes_and_config() throws IOException {
         assertThat(configMapData(APP + "-routes")).as("k8s/configmap.yaml is stale: run k8s/make-configmap.sh")
                 .isEqualTo(filesOf(ROUTES));
         assertThat(configMapData(APP + "-config")).as("k8s/configmap.yaml is stale: run k8s/make-configmap.sh")
@@ -219,7 +219,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void secretsAreReferencedAndOnlyPlaceholders() {
+    void secrets_are_referenced_and_only_placeholders() {
         Map<String, Set<String>> secrets = new HashMap<>();
         for (JsonNode secret : ofKind("Secret")) {
             Set<String> keys = new HashSet<>();
@@ -258,7 +258,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void brokerUrlPointsAtTheExternalArtemisService() {
+    void broker_url_points_at_the_external_artemis_service() {
         URI broker = URI.create(plainEnv().get("ONBOARDING_BROKER_URL"));
         JsonNode artemis = only("Service", broker.getHost());
         assertThat(artemis.at("/spec/type").asText()).isEqualTo("ExternalName");
@@ -267,7 +267,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void storeIsThePostgresDatabaseFromTheSecret() {
+    void store_is_the_postgres_database_from_the_secret() {
         Map<String, String> keys = new TreeMap<>();
         for (JsonNode e : container.path("env")) {
             JsonNode ref = e.at("/valueFrom/secretKeyRef");
@@ -285,7 +285,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void fileTriggerIsOnInTheKubernetesProfileAndClaimsFilesThroughTheStore() throws IOException {
+    void file_trigger_is_on_in_the_kubernetes_profile_and_claims_files_through_the_store() throws IOException {
         assertThat(profileProperty("kubernetes", "onboarding.file-trigger-enabled", "false")).isEqualTo("true");
         assertThat(plainEnv().getOrDefault(envName("onboarding.file-trigger-enabled"), "true")).isEqualTo("true");
         // every replica polls the same inbox: only safe when each file is claimed through the shared store
@@ -306,7 +306,7 @@ class KubernetesManifestsTest {
     }
 
     @Test
-    void noLeaderElectionSoNoKubernetesApiAccess() throws IOException {
+    void no_leader_election_so_no_kubernetes_api_access() throws IOException {
         for (Path dir : List.of(ROUTES, CONFIG)) {
             for (Path file : list(dir, "")) {
                 if (Files.isRegularFile(file) && !SECRET_FILES.contains(file.getFileName().toString())) {

@@ -2,8 +2,6 @@ package io.github.aeponboarding.reliability;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -155,12 +153,6 @@ final class BundleJvm implements AutoCloseable {
         }
         for (BundleJvm b : bundles) {
             b.stop();
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.aeponboarding.reliability;
 
+import io.github.aeponboarding.testsupport.Ports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -230,7 +231,7 @@ class ScaleOutTest {
                 "onboarding.outbox", ROOT + "/outbox", "onboarding.deadletter", ROOT + "/deadletter"));
         Map<String, String> secrets = Map.of("AEP_CLIENT_SECRET", emulator.options().clientSecret(),
                 "ONBOARDING_DB_PASSWORD", pg.password(), "ONBOARDING_BROKER_PASSWORD", broker.password());
-        return new BundleJvm("replica-" + n, props, secrets, BundleJvm.freePort(), Path.of(ROOT, "replica-" + n + ".log"));
+        return new BundleJvm("replica-" + n, props, secrets, Ports.free(), Path.of(ROOT, "replica-" + n + ".log"));
     }
 
     /** Polls until {@code done}, at most {@code timeout}; on time out fails with what is missing. */

@@ -29,6 +29,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import io.github.aeponboarding.testsupport.ManagementCalls;
+import io.github.aeponboarding.testsupport.Ports;
+import java.net.http.HttpResponse;
 import org.apache.camel.spi.BacklogTracer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
@@ -41,7 +44,8 @@ import org.junit.jupiter.api.Test;
  * that succeed, fail at AEP, live through a revoked token (401, renewed once) and meet a wrong client
  * secret, over JMS and the file drop, with a distinctive secret: neither the secret nor any bearer
  * token IMS issued appears in the logs, the trace events and backlog dumps (XML and JSON), the
- * results, the dead letters (files and JMS messages, properties included) or any file the bundle wrote.
+ * results, the dead letters (files and JMS messages, properties included), any file the bundle wrote,
+ * or what Jolokia shows of every MBean and answers to an attacker's requests.
  */
 class SecretsNeverLeakTest {
     private static final String ROOT = "target/it/secrets";
@@ -64,6 +68,8 @@ class SecretsNeverLeakTest {
             properties.put("camel.main.tracing-templates", "true");
             properties.put("camel.trace.standby", "true");
             properties.put("camel.trace.trace-templates", "true");
+            ManagementCalls mgmt = new ManagementCalls(Ports.free());
+            properties.put("camel.management.port", String.valueOf(mgmt.port()));
             ScheduledExecutorService dumper = Executors.newSingleThreadScheduledExecutor();
             try (RunningBundle bundle = RunningBundle.start(ROOT, properties);
                  Jms jms = new Jms("vm://0")) {
@@ -118,6 +124,7 @@ class SecretsNeverLeakTest {
                     }
                     seen.put("JMS message " + m.getJMSMessageID(), text.toString());
                 }
+                seen.put("Jolokia", jolokiaSweep(mgmt));
                 assertThat(String.join("\n", seen.values())).contains("secret-bad-jms").contains("secret-wrong-client").contains("FAILED");
                 dumper.shutdown();
                 dumper.awaitTermination(5, TimeUnit.SECONDS);
@@ -149,6 +156,32 @@ class SecretsNeverLeakTest {
                 assertAbsent(seen, token.split("\\.")[1], "a bearer token's payload");
             }
         }
+    }
+
+    /**
+     * What Jolokia (Hawtio's view of the JVM) can show, anonymous in the local profile: every attribute of
+     * every MBean it finds, in one bulk read, and the requests an attacker tried (message sends, an
+     * expression, a property) with whatever they answered.
+     */
+    private static String jolokiaSweep(ManagementCalls mgmt) throws Exception {
+        JsonNode found = mgmt.jolokia(null, "{\"type\":\"search\",\"mbean\":\"*:*\"}");
+        List<String> requests = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (JsonNode name : found.path("value")) {
+            requests.add("{\"type\":\"read\",\"mbean\":" + json.writeValueAsString(name.asText()) + "}");
+        }
+        assertThat(requests).as("MBeans Jolokia lists").hasSizeGreaterThan(50);
+        String context = "org.apache.camel:context=aep-source-onboarding,type=context,name=\"aep-source-onboarding\"";
+        for (String target : new String[] {"bean:aepSettings?method=clientSecret", "bean:imsTokenCache?method=token",
+                "language:simple:{{aep.client-secret}}", "language:simple:${properties:aep.client-secret}"}) {
+            requests.add(ManagementCalls.exec(context, "requestBody(java.lang.String,java.lang.Object)", "\"" + target + "\", null"));
+        }
+        StringBuilder answers = new StringBuilder();
+        HttpResponse<String> bulk = mgmt.post(null, null, "application/json", "[" + String.join(",", requests) + "]");
+        assertThat(bulk.statusCode()).isEqualTo(200);
+        answers.append(bulk.body());
+        assertThat(answers.toString()).as("the reads answered").contains("\"CamelId\":\"aep-source-onboarding\"");
+        return answers.toString();
     }
 
     /**

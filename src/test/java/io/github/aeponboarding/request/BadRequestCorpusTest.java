@@ -54,7 +54,7 @@ class BadRequestCorpusTest {
     }
 
     @Test
-    void corpusHasAtLeast45IndexedFilesAndNoStrayOnes() throws IOException {
+    void corpus_has_at_least45_indexed_files_and_no_stray_ones() throws IOException {
         Set<String> indexed = cases().stream().map(Case::file).collect(Collectors.toSet());
         Set<String> present;
         try (Stream<Path> files = Files.list(CORPUS)) {
@@ -64,7 +64,7 @@ class BadRequestCorpusTest {
     }
 
     @Test
-    void oversizedContentIsRejectedBeforeParsing() {
+    void oversized_content_is_rejected_before_parsing() {
         byte[] big = new byte[RequestReader.DEFAULT_MAX_BYTES + 1];
         Arrays.fill(big, (byte) '{'); // would be a nesting bomb if it were parsed
 
@@ -76,7 +76,7 @@ class BadRequestCorpusTest {
     }
 
     @Test
-    void oversizedStringIsRejectedWithoutEncodingIt() {
+    void oversized_string_is_rejected_without_encoding_it() {
         RequestReader small = new RequestReader(1024);
 
         Throwable thrown = catchThrowable(() -> small.read("x".repeat(2000), "big.yaml"));
@@ -85,7 +85,7 @@ class BadRequestCorpusTest {
     }
 
     @Test
-    void limitCountsUtf8BytesNotCharacters() {
+    void limit_counts_utf8_bytes_not_characters() {
         RequestReader small = new RequestReader(1024);
         String accents = "id: " + "é".repeat(600) + "\n"; // 600 characters, 1200 bytes
 

@@ -29,7 +29,7 @@ class ExampleRequestsTest {
     }
 
     @Test
-    void crmExampleCarriesTheTutorialValuesWithItsMistakesFixed() throws IOException {
+    void crm_example_carries_the_tutorial_values_with_its_mistakes_fixed() throws IOException {
         OnboardingRequest crm = READER.read(Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")), "crm-salesforce.yaml");
 
         assertThat(crm.id()).isEqualTo("crm-salesforce-contacts");
@@ -42,7 +42,7 @@ class ExampleRequestsTest {
     }
 
     @Test
-    void paymentsExampleDeclaresTypeAndListsEachFieldGroupOnce() throws IOException {
+    void payments_example_declares_type_and_lists_each_field_group_once() throws IOException {
         OnboardingRequest payments = READER.read(Files.readAllBytes(Path.of("examples/payments-paypal.yaml")), "payments-paypal.yaml");
 
         assertThat(payments.source().columns()).extracting(OnboardingRequest.Column::name).contains("Type");
@@ -51,7 +51,7 @@ class ExampleRequestsTest {
     }
 
     @Test
-    void formatIsSniffedFromContentWhenTheNameHasNoKnownExtension() throws IOException {
+    void format_is_sniffed_from_content_when_the_name_has_no_known_extension() throws IOException {
         byte[] yaml = Files.readAllBytes(Path.of("examples/crm-salesforce.yaml"));
         String json = new ObjectMapper().writeValueAsString(new YAMLMapper().readTree(yaml));
 

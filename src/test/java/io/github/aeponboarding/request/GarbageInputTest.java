@@ -18,7 +18,7 @@ class GarbageInputTest {
     private static final RequestReader READER = new RequestReader();
 
     @Test
-    void everyTruncationOfTheExamplesIsReadOrRejectedCleanly() throws IOException {
+    void every_truncation_of_the_examples_is_read_or_rejected_cleanly() throws IOException {
         byte[] yaml = Files.readAllBytes(Path.of("examples/payments-paypal.yaml"));
         byte[] json = new ObjectMapper().writeValueAsBytes(new YAMLMapper().readTree(yaml));
 
@@ -31,7 +31,7 @@ class GarbageInputTest {
     }
 
     @Test
-    void randomBytesAndOddYamlAreRejectedCleanly() {
+    void random_bytes_and_odd_yaml_are_rejected_cleanly() {
         Random random = new Random(42);
         for (int i = 0; i < 200; i++) {
             byte[] noise = new byte[random.nextInt(200)];

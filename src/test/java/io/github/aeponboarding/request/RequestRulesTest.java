@@ -20,7 +20,7 @@ class RequestRulesTest {
     }
 
     @Test
-    void requestWithoutColumnsPassesUntilDiscoveredColumnsLackAMappedOne() throws IOException {
+    void request_without_columns_passes_until_discovered_columns_lack_a_mapped_one() throws IOException {
         OnboardingRequest withoutColumns = payments().withColumns(null);
         assertThat(RULES.checkColumns(withoutColumns)).isEmpty();
 
@@ -37,14 +37,14 @@ class RequestRulesTest {
     }
 
     @Test
-    void toleratesAPartlyFilledRequest() {
+    void tolerates_a_partly_filled_request() {
         OnboardingRequest empty = new OnboardingRequest(null, null, null, null, null, null, null, null, null);
 
         assertThat(RULES.check(empty)).isEmpty();
     }
 
     @Test
-    void problemsAreSortedWithIndexesInNumericOrderDeduplicatedAndCapped() {
+    void problems_are_sorted_with_indexes_in_numeric_order_deduplicated_and_capped() {
         List<Problem> many = new ArrayList<>();
         for (int i = 60; i >= 0; i--) {
             many.add(new Problem("$.mapping[" + i + "].source", "bad"));
@@ -61,7 +61,7 @@ class RequestRulesTest {
     }
 
     @Test
-    void readerReportsEveryProblemAtOnceNotJustTheFirst() {
+    void reader_reports_every_problem_at_once_not_just_the_first() {
         String request = """
                 {"id": "../x", "kind": "erp", "source": {"baseConnectionId": "ccfc0fee1-7dc0-40ef-b73e-d8b134c436f5",
                  "connectionSpecId": "cfc0fee1-7dc0-40ef-b73e-d8b134c436f5", "table": "Contact",

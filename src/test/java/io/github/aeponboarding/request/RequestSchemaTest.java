@@ -24,7 +24,7 @@ class RequestSchemaTest {
     }
 
     @Test
-    void isAValidDraft202012Schema() throws IOException {
+    void is_a_valid_draft202012_schema() throws IOException {
         var metaSchema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
                 .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
 
@@ -32,7 +32,7 @@ class RequestSchemaTest {
     }
 
     @Test
-    void everyPropertyHasADescriptionAndEveryObjectIsClosed() throws IOException {
+    void every_property_has_a_description_and_every_object_is_closed() throws IOException {
         List<String> gaps = new ArrayList<>();
         collectGaps(schema(), "#", gaps);
 

@@ -56,7 +56,7 @@ class ScheduleSpecTest {
     }
 
     @Test
-    void acceptsTheSpecItselfAsWellAsTheScheduleSpecWrapper() {
+    void accepts_the_spec_itself_as_well_as_the_schedule_spec_wrapper() {
         Schedule tooOften = new Schedule(1567411548L, "minute", 5, null);
 
         assertThat(RULES.checkSchedule(tooOften, scheduleSpec.get("spec")))
@@ -65,7 +65,7 @@ class ScheduleSpecTest {
     }
 
     @Test
-    void refusesToFetchAnExternalSchemaReference() throws IOException {
+    void refuses_to_fetch_an_external_schema_reference() throws IOException {
         JsonNode remote = new ObjectMapper().readTree("{\"spec\": {\"$ref\": \"https://example.com/schedule.json\"}}");
 
         assertThat(RULES.checkSchedule(new Schedule(1L, "hour", 1, null), remote))
@@ -74,7 +74,7 @@ class ScheduleSpecTest {
     }
 
     @Test
-    void aFlowSpecWithoutScheduleSpecLeavesNothingToCheck() {
+    void a_flow_spec_without_schedule_spec_leaves_nothing_to_check() {
         assertThat(RULES.checkSchedule(new Schedule(1L, "hour", 1, null), null)).isEmpty();
     }
 }

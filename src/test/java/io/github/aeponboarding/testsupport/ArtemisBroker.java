@@ -39,7 +39,7 @@ public final class ArtemisBroker implements AutoCloseable {
     /** Creates a broker instance in {@code dir} (absent or empty) on a free loopback port and runs it until it is active. */
     public static ArtemisBroker start(Path dir) throws IOException, InterruptedException {
         Path home = distribution();
-        int port = PostgresServer.freePort();
+        int port = Ports.free();
         Map<String, String> env = Map.of("JAVA_HOME", System.getProperty("java.home"));
         Path instance = dir.toAbsolutePath();
         run(env, List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(), "--user", USER, "--password", PASSWORD,

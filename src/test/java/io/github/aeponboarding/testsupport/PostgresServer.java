@@ -1,8 +1,6 @@
 package io.github.aeponboarding.testsupport;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
@@ -41,7 +39,7 @@ public final class PostgresServer {
     /** The one server of this test JVM: started on first use, stopped when the JVM exits. */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            int port = freePort();
+            int port = Ports.free();
             PostgresServer s = new PostgresServer(binaries(), Path.of("target", "it", "postgres-" + port).toAbsolutePath(), port);
             s.create();
             Runtime.getRuntime().addShutdownHook(new Thread(s::discard, "postgres-stop"));
@@ -222,11 +220,4 @@ public final class PostgresServer {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free loopback port", e);
-        }
-    }
 }
