@@ -231,8 +231,9 @@ public final class AepEmulator implements AutoCloseable {
     private void record(ApiRequest request, HttpExchange exchange, ApiResponse response, int status, FaultInjector.Fault fault) {
         boolean committed = response.committed;
         logEntry(request.method, request.pathAndQuery(), exchange, status, committed, fault);
+        // IMS has no spec; a response the client never got (lost-response fault, status 0) is not an answer
         boolean platform = !request.path.startsWith(Service.IMS.prefix);
-        if (journal != null && platform && response.status < 400) journal.append(request, response.status);
+        if (journal != null && platform && status != 0) journal.append(request, response);
     }
 
     private void logEntry(String method, String path, HttpExchange exchange, int status, boolean committed,

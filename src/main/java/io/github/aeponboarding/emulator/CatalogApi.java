@@ -50,8 +50,9 @@ final class CatalogApi {
             throw bad("schemaRef.contentType must be an XED content type with a version, e.g. "
                     + "application/vnd.adobe.xed-full+json;version=1");
         }
+        // Catalog reads booleans case-insensitively: aepp sends Python's str(False), "False"; other values are a 400
         String requestDataSource = request.queryParam("requestDataSource");
-        if (requestDataSource != null && !requestDataSource.equals("true") && !requestDataSource.equals("false")) {
+        if (requestDataSource != null && !requestDataSource.equalsIgnoreCase("true") && !requestDataSource.equalsIgnoreCase("false")) {
             throw bad("requestDataSource must be true or false");
         }
         byte[] bytes = new byte[12];
@@ -63,9 +64,9 @@ final class CatalogApi {
                 .put("created", now).put("updated", now).put("createdClient", request.clientId)
                 .put("createdUser", request.clientId + "@AdobeID").put("updatedUser", request.clientId + "@AdobeID")
                 .put("files", "@/dataSetFiles?dataSetId=" + id).put("status", "enabled");
-        if (!dataSet.has("tags")) dataSet.putObject("tags");
+        DataSetSystemFields.add(dataSet, Xdm.schema(state, schemaId));
         dataSet.putObject("fileDescription").put("persisted", true).put("containerFormat", "parquet").put("format", "parquet");
-        if ("true".equals(requestDataSource)) dataSet.put("dataSourceId", Math.abs(random.nextInt(1_000_000)));
+        if ("true".equalsIgnoreCase(requestDataSource)) dataSet.put("dataSourceId", Math.abs(random.nextInt(1_000_000)));
         state.dataSets.put(id, dataSet);
         return ApiResponse.json(201, Json.arr().add("@/dataSets/" + id))
                 .header("Location", SERVICE.prefix + "/dataSets/" + id).committed();

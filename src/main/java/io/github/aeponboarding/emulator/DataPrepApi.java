@@ -124,9 +124,10 @@ final class DataPrepApi {
     }
 
     private static ApiResponse list(ApiRequest request, SandboxState state) {
-        // the spec marks both as required query parameters
+        // the spec marks both required, with defaults 10 and 0; the service applies the default of a missing
+        // start (aepp's dataprep.py getMappingSets sends limit alone), a missing limit stays a 400
         int limit = request.intParam("limit", null, 1, 100, SERVICE);
-        int start = request.intParam("start", null, 0, Integer.MAX_VALUE, SERVICE);
+        int start = request.intParam("start", 0, 0, Integer.MAX_VALUE, SERVICE);
         String name = request.queryParam("name");
         List<ObjectNode> matching = new ArrayList<>();
         for (ObjectNode mappingSet : state.mappingSets.values()) {

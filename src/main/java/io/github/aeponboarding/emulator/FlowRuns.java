@@ -23,9 +23,9 @@ final class FlowRuns {
             SeedData.Table found = base == null || table == null ? null : state.table(base, table);
             if (found != null) records += found.rows().size();
         }
-        Instant started = Instant.now();
-        String startedUtc = started.toString();
-        String completedUtc = started.plusMillis(1500).toString();
+        // epoch milliseconds, as the spec's DurationSummary and lastRunDetails and the monitoring tutorial give them
+        long started = Instant.now().toEpochMilli();
+        long completed = started + 1500;
         ObjectNode run = Json.obj();
         run.put("id", UUID.randomUUID().toString());
         run.put("flowId", flow.get("id").asText());
@@ -33,7 +33,7 @@ final class FlowRuns {
         run.put("providerRefId", UUID.randomUUID().toString().replace("-", ""));
         FlowResources.stamp(run, state, clientId, true);
         ObjectNode metrics = run.putObject("metrics");
-        metrics.putObject("durationSummary").put("startedAtUTC", startedUtc).put("completedAtUTC", completedUtc);
+        metrics.putObject("durationSummary").put("startedAtUTC", started).put("completedAtUTC", completed);
         metrics.putObject("sizeSummary").put("inputBytes", records * 128).put("outputBytes", records * 160);
         metrics.putObject("recordSummary").put("inputRecordCount", records).put("outputRecordCount", records)
                 .put("failedRecordCount", 0);
@@ -41,7 +41,7 @@ final class FlowRuns {
         metrics.putObject("statusSummary").put("status", "success").putArray("errors");
         for (String name : new String[] {"copyActivity", "promotionActivity"}) {
             ObjectNode activity = run.withArray("activities").addObject();
-            activity.put("id", name).put("updatedAtUTC", completedUtc);
+            activity.put("id", name).put("updatedAtUTC", completed);
             activity.set("durationSummary", metrics.get("durationSummary"));
             activity.set("recordSummary", metrics.get("recordSummary"));
             activity.putObject("statusSummary").put("status", "success").putObject("extensions").putObject("manifest");
@@ -52,7 +52,7 @@ final class FlowRuns {
     static ObjectNode details(ObjectNode run) {
         JsonNode duration = run.path("metrics").path("durationSummary");
         return Json.obj().put("id", run.get("id").asText()).put("state", "success")
-                .put("startedAtUTC", duration.path("startedAtUTC").asText())
-                .put("completedAtUTC", duration.path("completedAtUTC").asText());
+                .put("startedAtUTC", duration.path("startedAtUTC").asLong())
+                .put("completedAtUTC", duration.path("completedAtUTC").asLong());
     }
 }

@@ -28,6 +28,7 @@ final class FlowServiceApi {
         collection("targetConnections", s -> s.targetConnections, creates::targetConnection);
         collection("flows", s -> s.flows, creates::flow);
         router.on("GET", "/connections/{id}/explore", this::explore)
+                .on("GET", "/connections/{id}/test", FlowServiceApi::testConnection)
                 .on("POST", "/flows/{id}/action", this::flowAction)
                 .on("GET", "/runs", (r, p, s) -> FlowServicePaging.list(s.runs, r, "/runs"))
                 .on("GET", "/runs/{id}", (r, p, s) -> byId(s.runs, p.get(0), "runs"));
@@ -49,7 +50,11 @@ final class FlowServiceApi {
         return ErrorBodies.flowService(404, "1439", "No " + type + " with id " + id + " in this sandbox", type);
     }
 
-    /** Flow Service answers a lookup by id with the usual {@code items} envelope. */
+    /**
+     * Flow Service answers a lookup by id with the usual {@code items} envelope. A lookup of a deleted
+     * resource is a 404, which no spec declares for these GETs but the "Delete a dataflow" tutorial
+     * (sources/api-tutorials/delete-dataflows) gives as the way to confirm a deletion; the bundle relies on it.
+     */
     private static ApiResponse byId(Map<String, ObjectNode> store, String id, String type) {
         ObjectNode found = store.get(id);
         if (found == null) throw notFound(type, id);
@@ -137,7 +142,22 @@ final class FlowServiceApi {
                 .committed();
     }
 
-    /** {@code objectType=root} lists tables; {@code objectType=table&object=<path>} describes one. */
+    /**
+     * {@code testConnection} ({@code GET /connections/{id}/test}): the spec's {@code TestConnectionResponse},
+     * {@code {"result": true}}, for every connection of this sandbox (the emulator's connections are all
+     * reachable); an unknown id is the usual 404.
+     */
+    private static ApiResponse testConnection(ApiRequest request, List<String> params, SandboxState state) {
+        if (!state.connections.containsKey(params.get(0))) throw notFound("connections", params.get(0));
+        return ApiResponse.ok(Json.obj().put("result", true));
+    }
+
+    /**
+     * {@code objectType=root} lists tables; {@code objectType=table&object=<path>} describes one. The
+     * table answer, {@code {format, schema.columns[], data[]?}}, is the one the explore tutorials
+     * (sources/tutorials/api/explore/tabular.md, the CRM and payments explore pages) print and the bundle
+     * reads; the spec's {@code ExploreConnectionResponse} declares only the root listing's array.
+     */
     private ApiResponse explore(ApiRequest request, List<String> params, SandboxState state) {
         String id = params.get(0);
         if (!state.connections.containsKey(id)) throw notFound("connections", id);

@@ -8,14 +8,17 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Flow Service lists: {@code property} filters, {@code orderby}, {@code limit}, {@code count} and an
- * opaque {@code continuationToken}, answered as {@code {items, _links.next.href}} (href relative to
- * the service root, other query parameters kept, so a client must parse the token by name).
+ * opaque {@code continuationToken}, answered as {@code {items, _links.next.href}}. The href is relative
+ * to the service root and carries the token alone, as the spec's {@code PageLink} example
+ * ({@code /connections?continuationToken=...}); the token holds the first page's query, so following
+ * the href keeps filters, order and limit, and a client that repeats them with the token (aepp) gets the same.
  */
 final class FlowServicePaging {
     static final int DEFAULT_LIMIT = 100;
@@ -34,7 +37,9 @@ final class FlowServicePaging {
         return ApiResponse.ok(body);
     }
 
-    static ApiResponse list(Map<String, ObjectNode> store, ApiRequest request, String collectionPath) {
+    static ApiResponse list(Map<String, ObjectNode> store, ApiRequest given, String collectionPath) {
+        Token token = Token.decode(given.queryParam("continuationToken"));
+        ApiRequest request = token.query == null ? given : token.request(given);
         PropertyFilter filter = PropertyFilter.parse(request.queryParams("property"), PropertyFilter.Dialect.FLOW_SERVICE, SERVICE);
         String limitText = request.queryParam("limit");
         boolean count = "true".equalsIgnoreCase(request.queryParam("count"));
@@ -45,14 +50,15 @@ final class FlowServicePaging {
         sort(matching, request.queryParam("orderby"));
         if (count) return ApiResponse.ok(Json.obj().put("count", matching.size()));
         int limit = request.intParam("limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE, SERVICE);
-        int offset = decodeToken(request.queryParam("continuationToken"));
+        int offset = token.offset;
         ObjectNode body = Json.obj();
         ArrayNode items = body.putArray("items");
         int end = Math.min(matching.size(), offset + limit);
         for (int i = offset; i < end; i++) items.add(matching.get(i));
         ObjectNode links = body.putObject("_links");
         if (end < matching.size()) {
-            links.putObject("next").put("href", collectionPath + "?" + nextQuery(request, end));
+            String next = new Token(end, rawQuery(request.query())).text();
+            links.putObject("next").put("href", collectionPath + "?continuationToken=" + next);
         }
         return ApiResponse.ok(body);
     }
@@ -83,27 +89,46 @@ final class FlowServicePaging {
         return a.asText().compareTo(b.asText());
     }
 
-    private static int decodeToken(String token) {
-        if (token == null) return 0;
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (decoded.startsWith("offset:")) return Integer.parseInt(decoded.substring(7));
-        } catch (IllegalArgumentException e) {
-            // falls through to the refusal
+    /** Where the next page starts and the query of the first page (null when no token was sent). */
+    private record Token(int offset, String query) {
+        static Token decode(String token) {
+            if (token == null) return new Token(0, null);
+            try {
+                String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+                int newline = decoded.indexOf('\n');
+                if (decoded.startsWith("offset:") && newline > 0) {
+                    return new Token(Integer.parseInt(decoded.substring(7, newline)), decoded.substring(newline + 1));
+                }
+            } catch (IllegalArgumentException e) {
+                // falls through to the refusal
+            }
+            throw SERVICE.error(400, "1400", "Invalid continuationToken");
         }
-        throw SERVICE.error(400, "1400", "Invalid continuationToken");
+
+        /** Unpadded base64url: no '=' in the token, so a client splitting the href at '=' still reads it whole. */
+        String text() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(("offset:" + offset + "\n" + query).getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The first page's query; parameters the client repeats alongside the token take precedence. */
+        ApiRequest request(ApiRequest given) {
+            Map<String, List<String>> merged = new LinkedHashMap<>(ApiRequest.parseQuery(query));
+            merged.putAll(given.query());
+            return new ApiRequest(given.method, given.path, rawQuery(merged), given.headers, given.body);
+        }
     }
 
-    private static String nextQuery(ApiRequest request, int offset) {
+    /** The parameters as a raw query, without any continuation token. */
+    private static String rawQuery(Map<String, List<String>> parameters) {
         StringBuilder query = new StringBuilder();
-        request.query().forEach((name, values) -> {
+        parameters.forEach((name, values) -> {
             if (name.equals("continuationToken")) return;
             for (String value : values) {
-                query.append(encode(name)).append('=').append(encode(value)).append('&');
+                query.append(query.length() == 0 ? "" : "&").append(encode(name)).append('=').append(encode(value));
             }
         });
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(("offset:" + offset).getBytes(StandardCharsets.UTF_8));
-        return query.append("continuationToken=").append(token).toString();
+        return query.toString();
     }
 
     private static String encode(String value) {

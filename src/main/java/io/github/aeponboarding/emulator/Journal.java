@@ -12,8 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Appends every accepted Platform request as one JSON line, so a conformance check can replay them
- * against Adobe's OpenAPI specs. All emulators of a JVM may share one file, hence the static lock.
+ * Appends every answered Platform request, with its status and response body, as one JSON line, so
+ * conformance checks can validate the accepted requests and every response against Adobe's OpenAPI
+ * specs. Off unless configured (no journal, no cost). All emulators of a JVM may share one file, hence
+ * the static lock.
  */
 final class Journal {
     static final String SYSTEM_PROPERTY = "aep.emulator.journal";
@@ -44,12 +46,12 @@ final class Journal {
         return new Journal(file);
     }
 
-    void append(ApiRequest request, int status) {
+    void append(ApiRequest request, ApiResponse response) {
         ObjectNode line = Json.obj();
         line.put("method", request.method);
         line.put("path", request.path);
         line.put("query", request.rawQuery);
-        line.put("status", status);
+        line.put("status", response.status);
         ObjectNode headers = line.putObject("headers");
         for (Map.Entry<String, List<String>> header : request.headers.entrySet()) {
             String name = header.getKey().toLowerCase(Locale.ROOT);
@@ -58,6 +60,7 @@ final class Journal {
             headers.put(name, value);
         }
         if (request.hasBody()) line.put("body", request.bodyText());
+        if (response.body != null) line.set("response", response.body);
         byte[] bytes = (Json.MAPPER.valueToTree(line).toString() + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (LOCK) {
             try {

@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
 final class SchemaRegistryApi {
     private static final Service SERVICE = Service.SCHEMA_REGISTRY;
     private static final Set<String> KINDS = Set.of("classes", "schemas", "fieldgroups", "mixins", "datatypes", "behaviors");
-    private static final Set<String> LIST_ACCEPT = Set.of("application/vnd.adobe.xed-id+json", "application/vnd.adobe.xed+json");
+    // the registry takes xed and xdm alike: its own 406 says "should look like application/vnd.adobe.{xed|xdm}+json"
+    // (schema-registry.yaml, error examples), and aepp sends xdm lookups by default; anything else stays a 406
+    private static final Pattern LIST_ACCEPT = Pattern.compile("application/vnd\\.adobe\\.(xed|xdm)(-id)?\\+json");
     private static final Pattern LOOKUP_ACCEPT =
-            Pattern.compile("application/vnd\\.adobe\\.xed(-full|-notext|-full-notext|-full-desc)?\\+json(\\s*;\\s*version\\s*=\\s*[0-9][0-9.]*)?");
+            Pattern.compile("application/vnd\\.adobe\\.(xed|xdm)(-full|-notext|-full-notext|-full-desc)?\\+json(\\s*;\\s*version\\s*=\\s*[0-9][0-9.]*)?");
     private final Router router = new Router();
     private final XdmCreates creates = new XdmCreates();
 
@@ -53,14 +55,14 @@ final class SchemaRegistryApi {
     private ApiResponse list(ApiRequest request, String container, String kind, SandboxState state) {
         checkContainer(container, kind);
         String accept = accept(request);
-        if (accept == null || !LIST_ACCEPT.contains(accept)) {
-            throw notAcceptable("Listing needs Accept: application/vnd.adobe.xed-id+json or application/vnd.adobe.xed+json");
+        if (accept == null || !LIST_ACCEPT.matcher(accept).matches()) {
+            throw notAcceptable("Listing needs Accept: application/vnd.adobe.{xed|xdm}-id+json or application/vnd.adobe.{xed|xdm}+json");
         }
         PropertyFilter filter = PropertyFilter.parse(request.queryParams("property"), PropertyFilter.Dialect.SCHEMA_REGISTRY, SERVICE);
         List<ObjectNode> matching = state.xdm.values().stream()
                 .filter(x -> container.equals(Json.text(x, "meta:containerId")) && storedKind(kind).equals(kindOf(x)))
                 .filter(filter::matches).toList();
-        boolean full = accept.equals("application/vnd.adobe.xed+json");
+        boolean full = !accept.contains("-id");
         return ApiResponse.ok(XdmPaging.page(matching, request, full ? x -> x : SchemaRegistryApi::summary));
     }
 
@@ -68,7 +70,7 @@ final class SchemaRegistryApi {
         checkContainer(container, kind);
         String accept = accept(request);
         if (accept == null || !LOOKUP_ACCEPT.matcher(accept).matches()) {
-            throw notAcceptable("Lookup needs Accept: application/vnd.adobe.xed(-full|-notext|-full-notext|-full-desc)+json; version=1");
+            throw notAcceptable("Lookup needs Accept: application/vnd.adobe.{xed|xdm}(-full|-notext|-full-notext|-full-desc)+json; version=1");
         }
         if (!accept.contains("version")) {
             throw SERVICE.error(400, "1000", "The Accept header of a lookup must include a version, e.g. "

@@ -13,8 +13,11 @@ import java.util.function.Function;
 /**
  * Schema Registry paging: {@code orderby} (default {@code title}, {@code -} for descending), {@code start}
  * = the sort value after which (or before which, descending) the page begins, {@code limit} a hint of
- * 1..500; {@code start} and {@code limit} need {@code orderby}. The answer carries {@code _page.next}
- * (the {@code start} of the next page, null on the last) and {@code _links.next.href}.
+ * 1..500. The spec says {@code start} and {@code limit} need {@code orderby}, but the registry pages by
+ * its default order without one: aepp has always sent {@code limit} alone and then {@code start} from
+ * {@code _page.next} (schema.py getSchemas and the like), and {@code _page.orderby} names the order used.
+ * The answer carries {@code _page.next} (the {@code start} of the next page, null on the last) and
+ * {@code _links.next}, a URI string or null (the spec's {@code linksBasic} and the registry guides' examples).
  */
 final class XdmPaging {
     static final int DEFAULT_LIMIT = 300;
@@ -27,9 +30,6 @@ final class XdmPaging {
         String orderBy = request.queryParam("orderby");
         String start = request.queryParam("start");
         String limitText = request.queryParam("limit");
-        if (orderBy == null && (start != null || limitText != null)) {
-            throw SERVICE.error(400, "1000", "start and limit can only be used together with orderby");
-        }
         String effectiveOrder = orderBy == null || orderBy.isBlank() ? "title" : orderBy.trim();
         boolean descending = effectiveOrder.startsWith("-");
         String field = effectiveOrder.replaceFirst("^[+\\- ]", "").split(",")[0];
@@ -50,11 +50,12 @@ final class XdmPaging {
         if (more) {
             String next = key(pageItems.get(pageItems.size() - 1), field);
             pageInfo.put("next", next);
-            links.putObject("next").put("href", SERVICE.prefix + request.path.substring(SERVICE.prefix.length())
+            links.put("next", SERVICE.prefix + request.path.substring(SERVICE.prefix.length())
                     + "?orderby=" + encode(effectiveOrder) + "&start=" + encode(next) + "&limit=" + limit
                     + filters(request));
         } else {
             pageInfo.putNull("next");
+            links.putNull("next");
         }
         return body;
     }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * How a lookup's {@code Accept} shapes the answer: {@code xed} as stored (references in {@code allOf}),
+ * How a lookup's {@code Accept} shapes the answer ({@code xdm} variants alike their {@code xed} twins): {@code xed} as stored (references in {@code allOf}),
  * {@code xed-full} with the fields of every referenced class, field group and behaviour merged into
  * {@code properties}, {@code -notext} without titles and descriptions, {@code -full-desc} without titles.
  */
@@ -18,7 +18,7 @@ final class XdmViews {
 
     static ObjectNode render(ObjectNode resource, String accept, SandboxState state) {
         ObjectNode view = resource.deepCopy();
-        if (accept.contains("xed-full")) {
+        if (accept.contains("-full")) {
             ObjectNode properties = Json.obj();
             collect(resource, state, properties, new LinkedHashSet<>());
             view.set("properties", properties);

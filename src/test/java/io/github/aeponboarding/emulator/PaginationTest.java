@@ -31,7 +31,7 @@ class PaginationTest extends EmulatorTestBase {
             JsonNode href = page.json().at("/_links/next/href");
             next = href.isMissingNode() ? null : href.asText();
             if (next != null) {
-                assertThat(next).startsWith("/connections?").contains("continuationToken=").contains("limit=2");
+                assertThat(next).matches("/connections\\?continuationToken=[A-Za-z0-9_-]+");
             }
             pages++;
         }
@@ -62,12 +62,12 @@ class PaginationTest extends EmulatorTestBase {
             JsonNode next = page.json().at("/_page/next");
             assertThat(page.json().at("/_page/count").asInt()).isEqualTo(page.json().get("results").size());
             query = next.isNull() ? null : "?orderby=title&limit=2&start=" + AepClient.enc(next.asText());
-            if (query != null) assertThat(page.json().at("/_links/next/href").asText()).contains("start=");
+            if (query != null) assertThat(page.json().at("/_links/next").asText()).contains("start=");
             pages++;
         }
         assertThat(pages).isEqualTo(3);
         assertThat(seen).containsExactlyElementsOf(titles);
-        ErrorFormatsTest.assertXdm(client.get(Tutorials.REGISTRY + "/tenant/classes?limit=2", AepClient.XED_ID), 400, "BadRequestError");
+        ErrorFormatsTest.assertXdm(client.get(Tutorials.REGISTRY + "/tenant/classes?orderby=title&limit=501", AepClient.XED_ID), 400, "BadRequestError");
     }
 
     @Test
