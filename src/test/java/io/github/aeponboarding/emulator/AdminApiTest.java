@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class AdminApiTest {
 
     @Test
-    void readinessRequestLogConfigAndResetWorkOverHttp() {
+    void readiness_request_log_config_and_reset_work_over_http() {
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.defaults())) {
             AepClient client = new AepClient(emulator, "admin");
             Reply ready = client.get("/");
@@ -49,7 +49,7 @@ class AdminApiTest {
     }
 
     @Test
-    void optionsRefuseImpossibleValues() {
+    void options_refuse_impossible_values() {
         EmulatorOptions.Builder builder = EmulatorOptions.builder();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.serverErrorRate(0.7).tooManyRequestsRate(0.7).build())
                 .isInstanceOf(IllegalArgumentException.class);

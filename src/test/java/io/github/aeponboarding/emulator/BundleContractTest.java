@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BundleContractTest extends EmulatorTestBase {
 
     @Test
-    void currentSpecMappingSetAndTabularSourceMakeAFlow() {
+    void current_spec_mapping_set_and_tabular_source_make_a_flow() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode source = crm.sourceConnectionBody();
         ((ObjectNode) source.get("data")).put("format", "tabular");
@@ -43,7 +43,7 @@ class BundleContractTest extends EmulatorTestBase {
     }
 
     @Test
-    void idempotencyLookupsFindWhatWasCreated() {
+    void idempotency_lookups_find_what_was_created() {
         Tutorials crm = Tutorials.crm(client).all();
         assertThat(client.get(Tutorials.REGISTRY + "/tenant/classes?property=title==" + AepClient.enc("adhoc class " + crm.suffix),
                 AepClient.XED_ID).json().at("/results/0/$id").asText()).isEqualTo(crm.adhocClassId);
@@ -81,7 +81,7 @@ class BundleContractTest extends EmulatorTestBase {
     }
 
     @Test
-    void exploreListsTablesAndDescribesColumns() {
+    void explore_lists_tables_and_describes_columns() {
         Reply root = client.get(Tutorials.FLOWS + "/connections/" + Tutorials.SALESFORCE_CONNECTION + "/explore?objectType=root");
         assertThat(root.status()).isEqualTo(200);
         assertThat(root.json().get(0).get("type").asText()).isEqualTo("table");
@@ -104,7 +104,7 @@ class BundleContractTest extends EmulatorTestBase {
     }
 
     @Test
-    void connectionSpecsAndFlowSpecsAreSeeded() {
+    void connection_specs_and_flow_specs_are_seeded() {
         Reply dataLake = client.get(Tutorials.FLOWS + "/connectionSpecs?property=id==%22" + Tutorials.DATA_LAKE_SPEC + "%22");
         assertThat(dataLake.json().at("/items/0/targetSpec/spec/required/0").asText()).isEqualTo("dataSetId");
         Reply crmToAep = client.get(Tutorials.FLOWS + "/flowSpecs/" + Tutorials.CRM_TO_AEP);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrencyTest extends EmulatorTestBase {
 
     @Test
-    void concurrentCreatesOfTheSameTitleYieldExactlyOneClass() throws Exception {
+    void concurrent_creates_of_the_same_title_yield_exactly_one_class() throws Exception {
         Tutorials template = Tutorials.crm(client);
         ObjectNode body = template.adhocClassBody(template.sourceColumns());
         List<Integer> statuses = Parallel.run(16, () -> client.post(Tutorials.REGISTRY + "/tenant/classes", body).status());
@@ -19,7 +19,7 @@ class ConcurrencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void parallelOnboardingsAllSucceedAndStaySeparate() throws Exception {
+    void parallel_onboardings_all_succeed_and_stay_separate() throws Exception {
         List<String> flows = Parallel.run(8, () -> Tutorials.crm(client).all().flowId);
         assertThat(flows).doesNotHaveDuplicates().hasSize(8);
         assertThat(client.get(Tutorials.FLOWS + "/flows?count=true").json().get("count").asInt()).isEqualTo(8);
@@ -27,7 +27,7 @@ class ConcurrencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void everyAnsweredCreateIsStoredUnderConcurrentLoad() throws Exception {
+    void every_answered_create_is_stored_under_concurrent_load() throws Exception {
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<Integer> created = Parallel.run(16, () -> {
             int ok = 0;

@@ -12,7 +12,7 @@ import picocli.CommandLine;
 class EmulatorCommandTest {
 
     @Test
-    void optionsAreParsedWithTheDocumentedDefaults() {
+    void options_are_parsed_with_the_documented_defaults() {
         EmulatorCommand command = new EmulatorCommand();
         new CommandLine(command).parseArgs("--port", "0", "--client-id", "c", "--fault-5xx", "0.1", "--fault-429", "0.2",
                 "--fault-lost", "0.05", "--fault-reset", "0.05", "--rate-limit", "20", "--seed", "42", "--token-ttl", "60",
@@ -38,7 +38,7 @@ class EmulatorCommandTest {
     }
 
     @Test
-    void bannerPrintsCredentialsAndSeededIds() {
+    void banner_prints_credentials_and_seeded_ids() {
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.defaults())) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             EmulatorCommand.printBanner(emulator, new PrintStream(out, true, StandardCharsets.UTF_8));

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmulatorConformanceIT {
     @Test
-    void everyRequestTheEmulatorAcceptedInTheTestSuiteIsValidAgainstAdobesSpecs() {
+    void every_request_the_emulator_accepted_in_the_test_suite_is_valid_against_adobes_specs() {
         List<JsonNode> entries = SpecConformance.suiteJournal();
         SpecConformance conformance = new SpecConformance();
         Set<String> problems = new LinkedHashSet<>();

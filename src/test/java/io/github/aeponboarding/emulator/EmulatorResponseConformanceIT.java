@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmulatorResponseConformanceIT {
     @Test
-    void everyResponseTheEmulatorSentInTheTestSuiteMatchesItsOperationsResponseSchema() {
+    void every_response_the_emulator_sent_in_the_test_suite_matches_its_operations_response_schema() {
         List<JsonNode> entries = SpecConformance.suiteJournal();
         ResponseConformance conformance = new ResponseConformance();
         List<ResponseConformance.Outcome> outcomes = entries.parallelStream().map(conformance::check).toList();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class ErrorFormatsTest extends EmulatorTestBase {
 
     @Test
-    void gatewayRefusesMissingOrBadCredentialsWithErrorCodeAndMessage() {
+    void gateway_refuses_missing_or_bad_credentials_with_error_code_and_message() {
         String path = Tutorials.FLOWS + "/flowSpecs";
         assertGateway(client.with("Authorization", null).get(path), 401, "403010");
         assertGateway(client.with("Authorization", "Bearer not-a-token").get(path), 401, "401013");
@@ -21,7 +21,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void bodyWithoutContentTypeGetsTheGenericPlatformError() {
+    void body_without_content_type_gets_the_generic_platform_error() {
         Reply reply = client.raw("POST", Tutorials.FLOWS + "/connections",
                 "{\"connectionSpec\":{\"id\":\"" + Tutorials.DATA_LAKE_SPEC + "\",\"version\":\"1.0\"}}", null);
         assertThat(reply.status()).isEqualTo(400);
@@ -35,7 +35,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowServiceErrorsCarryTypeTitleStatusReportAndErrorMessage() {
+    void flow_service_errors_carry_type_title_status_report_and_error_message() {
         Reply missing = client.get(Tutorials.FLOWS + "/flows/00000000-0000-0000-0000-000000000000");
         TutorialMistakesTest.assertFlowError(missing, 404, "1439-404");
         assertThat(missing.json().at("/report/type").asText()).isEqualTo("flows");
@@ -44,7 +44,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void schemaRegistryErrorsAreErrorBasic() {
+    void schema_registry_errors_are_error_basic() {
         Reply notAcceptable = client.get(Tutorials.REGISTRY + "/tenant/schemas");
         assertXdm(notAcceptable, 406, "NotAcceptableError");
         assertXdm(client.get(Tutorials.REGISTRY + "/tenant/schemas", "application/json"), 406, "NotAcceptableError");
@@ -61,7 +61,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void titleMustBeUniqueAcrossTenantResources() {
+    void title_must_be_unique_across_tenant_resources() {
         Tutorials crm = Tutorials.crm(client);
         Tutorials.expect(crm.createAdhocClass(crm.sourceColumns()), 201);
         Reply again = crm.createAdhocClass(crm.sourceColumns());
@@ -73,7 +73,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void catalogAndDataPrepErrorsUseTheGenericPlatformShape() {
+    void catalog_and_data_prep_errors_use_the_generic_platform_shape() {
         Reply dataSet = client.get(Tutorials.CATALOG + "/dataSets/5c8c3c555033b814b69f947f");
         assertPlatform(dataSet, 404);
         assertThat(dataSet.json().get("type").asText()).contains("CAT-");
@@ -87,7 +87,7 @@ class ErrorFormatsTest extends EmulatorTestBase {
     }
 
     @Test
-    void imsErrorsCarryErrorAndErrorDescription() {
+    void ims_errors_carry_error_and_error_description() {
         Reply unknownClient = client.form("/ims/token/v3", "grant_type=client_credentials&client_id=nobody&client_secret=x&scope=openid");
         assertIms(unknownClient, 400, "invalid_client");
         Reply wrongSecret = client.form("/ims/token/v3",

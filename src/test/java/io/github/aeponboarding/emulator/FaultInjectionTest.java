@@ -37,7 +37,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void sameSeedGivesTheSameFaultSequence() {
+    void same_seed_gives_the_same_fault_sequence() {
         AepClient client = start(EmulatorOptions.builder());
         EmulatorOptions.Builder faulty = emulator.options().toBuilder().serverErrorRate(0.2).tooManyRequestsRate(0.2)
                 .lostResponseRate(0.1).connectionResetRate(0.1);
@@ -65,7 +65,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void lostResponseCommitsTheWriteAndTheClientSeesNoResponse() throws IOException {
+    void lost_response_commits_the_write_and_the_client_sees_no_response() throws IOException {
         AepClient client = start(EmulatorOptions.builder());
         String token = client.token(emulator.options().clientId(), emulator.options().clientSecret());
         faults(emulator.options().toBuilder().lostResponseRate(1.0));
@@ -92,7 +92,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void connectionResetCommitsNothing() {
+    void connection_reset_commits_nothing() {
         AepClient client = start(EmulatorOptions.builder());
         faults(emulator.options().toBuilder().connectionResetRate(1.0));
         IOException failure = client.failure(client.builder(Tutorials.FLOWS + "/connections").header("Content-Type", "application/json")
@@ -105,7 +105,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void injectedTooManyRequestsCarriesRetryAfterAndCommitsNothing() {
+    void injected_too_many_requests_carries_retry_after_and_commits_nothing() {
         AepClient client = start(EmulatorOptions.builder());
         faults(emulator.options().toBuilder().tooManyRequestsRate(1.0).retryAfterSeconds(7));
         ObjectNode body = AepClient.MAPPER.createObjectNode().put("name", "throttled");
@@ -118,7 +118,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void injectedServerErrorUsesEachServicesErrorBody() {
+    void injected_server_error_uses_each_services_error_body() {
         AepClient client = start(EmulatorOptions.builder());
         faults(emulator.options().toBuilder().serverErrorRate(1.0));
         TutorialMistakesTest.assertFlowError(client.get(Tutorials.FLOWS + "/flowSpecs"), 503, "1103-503");
@@ -131,7 +131,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void rateLimitAnswersTooManyRequestsWithRetryAfter() throws Exception {
+    void rate_limit_answers_too_many_requests_with_retry_after() throws Exception {
         AepClient client = start(EmulatorOptions.builder());
         faults(emulator.options().toBuilder().rateLimitPerSecond(5));
         // a burst: all twelve arrive well within one second
@@ -146,7 +146,7 @@ class FaultInjectionTest {
     }
 
     @Test
-    void latencyDoesNotSerialiseConcurrentRequests() throws Exception {
+    void latency_does_not_serialise_concurrent_requests() throws Exception {
         AepClient client = start(EmulatorOptions.builder());
         faults(emulator.options().toBuilder().latencyMillis(400));
         long started = System.nanoTime();

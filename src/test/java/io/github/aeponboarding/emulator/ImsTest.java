@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class ImsTest {
 
     @Test
-    void issuesBearerTokensWithExpiresInSecondsThatThePlatformAccepts() {
+    void issues_bearer_tokens_with_expires_in_seconds_that_the_platform_accepts() {
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.defaults())) {
             AepClient client = new AepClient(emulator, "prod");
             Reply token = client.form("/ims/token/v3", "grant_type=client_credentials&client_id=aep-emulator-client"
@@ -23,7 +23,7 @@ class ImsTest {
     }
 
     @Test
-    void expiredTokensAreRefusedByTheGateway() throws InterruptedException {
+    void expired_tokens_are_refused_by_the_gateway() throws InterruptedException {
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().tokenTtlSeconds(1).build())) {
             AepClient client = new AepClient(emulator, "prod");
             Reply token = client.form("/ims/token/v3", "grant_type=client_credentials&client_id=aep-emulator-client"
@@ -37,7 +37,7 @@ class ImsTest {
     }
 
     @Test
-    void acceptsConfiguredCredentialsOnlyAndParametersInTheQueryString() {
+    void accepts_configured_credentials_only_and_parameters_in_the_query_string() {
         EmulatorOptions options = EmulatorOptions.builder().clientId("my-client").clientSecret("my-secret").orgId("ACME@AdobeOrg").build();
         try (AepEmulator emulator = AepEmulator.start(options)) {
             AepClient client = new AepClient(emulator, "dev");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PaginationTest extends EmulatorTestBase {
 
     @Test
-    void flowServicePagesWithContinuationTokenAndLinksNext() {
+    void flow_service_pages_with_continuation_token_and_links_next() {
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ObjectNode body = AepClient.MAPPER.createObjectNode().put("name", "page-" + i);
@@ -44,7 +44,7 @@ class PaginationTest extends EmulatorTestBase {
     }
 
     @Test
-    void schemaRegistryPagesWithStartAndPageNext() {
+    void schema_registry_pages_with_start_and_page_next() {
         List<String> titles = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Tutorials t = Tutorials.crm(client);
@@ -71,7 +71,7 @@ class PaginationTest extends EmulatorTestBase {
     }
 
     @Test
-    void catalogPagesWithLimitAndStartOverAnObjectKeyedById() {
+    void catalog_pages_with_limit_and_start_over_an_object_keyed_by_id() {
         Tutorials t = Tutorials.crm(client);
         Tutorials.expect(t.createTargetSchema(t.targetSchemaBody(List.of(Tutorials.PROFILE))), 201);
         List<String> ids = new ArrayList<>();
@@ -92,7 +92,7 @@ class PaginationTest extends EmulatorTestBase {
     }
 
     @Test
-    void dataPrepPagesWithLimitStartAndPage() {
+    void data_prep_pages_with_limit_start_and_page() {
         Tutorials t = Tutorials.crm(client);
         Tutorials.expect(t.createTargetSchema(t.targetSchemaBody(List.of(Tutorials.PROFILE, Tutorials.PERSON_DETAILS))), 201);
         for (int i = 0; i < 3; i++) {

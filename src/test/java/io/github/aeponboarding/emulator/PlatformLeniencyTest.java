@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class PlatformLeniencyTest extends EmulatorTestBase {
 
     @Test
-    void schemaRegistryServesXdmAcceptValuesLikeTheirXedTwinsAndStillRefusesUnknownOnes() {
+    void schema_registry_serves_xdm_accept_values_like_their_xed_twins_and_still_refuses_unknown_ones() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         String schema = Tutorials.REGISTRY + "/tenant/schemas/" + AepClient.enc(crm.adhocSchemaId);
         Reply xdm = client.get(schema, "application/vnd.adobe.xdm+json; version=1");
@@ -31,7 +31,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void schemaRegistryListTakesLimitAndStartWithoutOrderbyInItsDefaultOrder() {
+    void schema_registry_list_takes_limit_and_start_without_orderby_in_its_default_order() {
         for (int i = 0; i < 3; i++) Tutorials.expect(Tutorials.crm(client).createAdhocClass(List.of("a", "b")), 201);
         Reply first = client.get(Tutorials.REGISTRY + "/tenant/classes?limit=2", AepClient.XED_ID);
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
@@ -45,7 +45,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void mappingSetListWithoutStartBeginsAtTheFirstAndStillNeedsLimit() {
+    void mapping_set_list_without_start_begins_at_the_first_and_still_needs_limit() {
         Tutorials crm = Tutorials.crm(client).all();
         Reply list = client.get(Tutorials.CONVERSION + "/mappingSets?limit=10");
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
@@ -54,7 +54,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void catalogReadsRequestDataSourceInAnyCase() {
+    void catalog_reads_request_data_source_in_any_case() {
         Tutorials crm = Tutorials.crm(client);
         Tutorials.expect(crm.createTargetSchema(crm.targetSchemaBody(List.of(Tutorials.PROFILE))), 201);
         ObjectNode dataSet = AepClient.MAPPER.createObjectNode().put("name", "aepp dataset");
@@ -68,7 +68,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void aNewDatasetCarriesTheSystemTagsAndClassificationThePlatformAdds() {
+    void a_new_dataset_carries_the_system_tags_and_classification_the_platform_adds() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         JsonNode dataSet = client.get(Tutorials.CATALOG + "/dataSets/" + crm.dataSetId).json().get(crm.dataSetId);
         assertThat(dataSet.at("/tags/adobe~1pqs~1table/0").asText()).matches("target_dataset_for_crm_data_[0-9a-f]{8}_\\d{8}_\\d{6}_\\d{3}");
@@ -78,7 +78,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void connectionTestAnswersResultTrueForAKnownConnectionAnd404Otherwise() {
+    void connection_test_answers_result_true_for_a_known_connection_and404_otherwise() {
         Reply test = client.get(Tutorials.FLOWS + "/connections/" + Tutorials.SALESFORCE_CONNECTION + "/test");
         assertThat(test.status()).as(test.toString()).isEqualTo(200);
         assertThat(test.json().get("result").asBoolean()).isTrue();
@@ -86,7 +86,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowServiceNextHrefCarriesTheContinuationTokenAloneSoAClientReadingItByPositionGetsIt() {
+    void flow_service_next_href_carries_the_continuation_token_alone_so_a_client_reading_it_by_position_gets_it() {
         for (int i = 0; i < 3; i++) {
             ObjectNode body = AepClient.MAPPER.createObjectNode().put("name", "token-" + i);
             body.putObject("connectionSpec").put("id", Tutorials.DATA_LAKE_SPEC).put("version", "1.0");
@@ -105,7 +105,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void runAndLastRunTimesAreEpochMilliseconds() {
+    void run_and_last_run_times_are_epoch_milliseconds() {
         Tutorials crm = Tutorials.crm(client).all();
         JsonNode flow = client.get(Tutorials.FLOWS + "/flows/" + crm.flowId).json().at("/items/0/lastRunDetails");
         assertThat(flow.get("startedAtUTC").isIntegralNumber()).as(flow.toString()).isTrue();
@@ -118,7 +118,7 @@ class PlatformLeniencyTest extends EmulatorTestBase {
     }
 
     @Test
-    void aDeletedFlowIsNotFound() {
+    void a_deleted_flow_is_not_found() {
         Tutorials crm = Tutorials.crm(client).all();
         assertThat(client.delete(Tutorials.FLOWS + "/flows/" + crm.flowId).status()).isEqualTo(204);
         TutorialMistakesTest.assertFlowError(client.get(Tutorials.FLOWS + "/flows/" + crm.flowId), 404, "1439-404");

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PropertyFilterTest extends EmulatorTestBase {
 
     @Test
-    void flowSpecLookupByNameWorksQuotedUnquotedAndEncoded() {
+    void flow_spec_lookup_by_name_works_quoted_unquoted_and_encoded() {
         for (String query : List.of("name==CRMToAEP", "name==%22CRMToAEP%22", "name%3D%3D%22CRMToAEP%22")) {
             Reply reply = client.get(Tutorials.FLOWS + "/flowSpecs?property=" + query);
             assertThat(ids(reply)).as(query).containsExactly(Tutorials.CRM_TO_AEP);
@@ -21,7 +21,7 @@ class PropertyFilterTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowServiceCommaIsOrRepeatedParameterIsAndAndNotEqualExcludes() {
+    void flow_service_comma_is_or_repeated_parameter_is_and_and_not_equal_excludes() {
         String specs = Tutorials.FLOWS + "/connectionSpecs?property=";
         assertThat(ids(client.get(specs + "id==" + Tutorials.SALESFORCE_SPEC + "," + Tutorials.PAYPAL_SPEC)))
                 .containsExactlyInAnyOrder(Tutorials.SALESFORCE_SPEC, Tutorials.PAYPAL_SPEC);
@@ -31,7 +31,7 @@ class PropertyFilterTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowServiceArrayElementsMatchWithBrackets() {
+    void flow_service_array_elements_match_with_brackets() {
         Tutorials crm = Tutorials.crm(client).all();
         Reply bySource = client.get(Tutorials.FLOWS + "/flows?property=sourceConnectionIds[]==" + crm.sourceConnectionId);
         assertThat(ids(bySource)).containsExactly(crm.flowId);
@@ -48,13 +48,13 @@ class PropertyFilterTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowServiceRefusesTheUnimplementedOperators() {
+    void flow_service_refuses_the_unimplemented_operators() {
         TutorialMistakesTest.assertFlowError(client.get(Tutorials.FLOWS + "/flows?property=name~CRM"), 400, "1440-400");
         TutorialMistakesTest.assertFlowError(client.get(Tutorials.FLOWS + "/flows?property=createdAt%3C=1,2"), 400, "1443-400");
     }
 
     @Test
-    void schemaRegistryFiltersByTitle() {
+    void schema_registry_filters_by_title() {
         Tutorials one = Tutorials.crm(client);
         Tutorials.expect(one.createAdhocClass(one.sourceColumns()), 201);
         Tutorials two = Tutorials.crm(client);
@@ -76,7 +76,7 @@ class PropertyFilterTest extends EmulatorTestBase {
     }
 
     @Test
-    void catalogFiltersByNameAndProperty() {
+    void catalog_filters_by_name_and_property() {
         Tutorials t = Tutorials.crm(client);
         Tutorials.expect(t.createTargetSchema(t.targetSchemaBody(List.of(Tutorials.PROFILE))), 201);
         Tutorials.expect(t.createDataSet(t.targetSchemaId), 201);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ReferentialIntegrityTest extends EmulatorTestBase {
 
     @Test
-    void baseConnectionStillUsedByAFlowCannotBeDeleted() {
+    void base_connection_still_used_by_a_flow_cannot_be_deleted() {
         Tutorials crm = Tutorials.crm(client).all();
         TutorialMistakesTest.assertFlowError(client.delete(Tutorials.FLOWS + "/connections/" + crm.datasetBaseConnectionId), 400, "1418-400");
         TutorialMistakesTest.assertFlowError(client.delete(Tutorials.FLOWS + "/sourceConnections/" + crm.sourceConnectionId), 400, "1447-400");
@@ -35,7 +35,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void sourceConnectionMustUseItsBaseConnectionsSpecAndAnExistingSchema() {
+    void source_connection_must_use_its_base_connections_spec_and_an_existing_schema() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode otherBase = crm.sourceConnectionBody().put("baseConnectionId", Tutorials.PAYPAL_CONNECTION);
         assertThat(crm.createSourceConnection(otherBase).json().get("errorMessage").asText()).contains("uses connection spec");
@@ -53,7 +53,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void targetConnectionMustPointAtAnExistingDatasetWithTheSameSchema() {
+    void target_connection_must_point_at_an_existing_dataset_with_the_same_schema() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         ObjectNode missingDataSet = crm.targetConnectionBody(Tutorials.DATA_LAKE_SPEC);
         ((ObjectNode) missingDataSet.get("params")).put("dataSetId", "5c8c3c555033b814b69f947f");
@@ -67,7 +67,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void schemasNeedKnownClassesAndCompatibleFieldGroups() {
+    void schemas_need_known_classes_and_compatible_field_groups() {
         Tutorials crm = Tutorials.crm(client);
         Reply unknown = crm.createTargetSchema(crm.targetSchemaBody(List.of(Tutorials.PROFILE, "https://ns.adobe.com/xdm/context/nope")));
         ErrorFormatsTest.assertXdm(unknown, 400, "BadRequestError");
@@ -87,7 +87,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowUpdatesNeedTheCurrentEtag() {
+    void flow_updates_need_the_current_etag() {
         Tutorials crm = Tutorials.crm(client).all();
         String etag = client.get(Tutorials.FLOWS + "/flows/" + crm.flowId).json().at("/items/0/etag").asText();
         String patch = "[{\"op\":\"replace\",\"path\":\"/scheduleParams/interval\",\"value\":60}]";
@@ -106,7 +106,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void mappingSetUpdatesBumpTheVersionFlowsMustName() {
+    void mapping_set_updates_bump_the_version_flows_must_name() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
         Reply put = client.put(Tutorials.CONVERSION + "/mappingSets/" + crm.mappingId, crm.legacyMappingBody(crm.targetSchemaId));
@@ -119,7 +119,7 @@ class ReferentialIntegrityTest extends EmulatorTestBase {
     }
 
     @Test
-    void sandboxesIsolateResources() {
+    void sandboxes_isolate_resources() {
         Tutorials crm = Tutorials.crm(client).all();
         AepClient other = new AepClient(emulator, sandbox + "-other");
         TutorialMistakesTest.assertFlowError(other.get(Tutorials.FLOWS + "/flows/" + crm.flowId), 404, "1439-404");

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ResponseConformanceTest {
     @Test
-    void everyResponseOfARepresentativeRunMatchesItsOperationsResponseSchema(@TempDir Path dir) {
+    void every_response_of_a_representative_run_matches_its_operations_response_schema(@TempDir Path dir) {
         assumeTrue(SpecConformance.specsAvailable(), SpecConformance::skipMessage);
         Path journal = dir.resolve("journal.jsonl");
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().journal(journal).build())) {

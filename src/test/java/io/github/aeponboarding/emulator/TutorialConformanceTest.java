@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TutorialConformanceTest {
     @Test
-    void everyRequestOfBothTutorialReplaysIsValidAgainstAdobesSpecs(@TempDir Path dir) {
+    void every_request_of_both_tutorial_replays_is_valid_against_adobes_specs(@TempDir Path dir) {
         assumeTrue(SpecConformance.specsAvailable(), SpecConformance::skipMessage);
         Path journal = dir.resolve("journal.jsonl");
         try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().journal(journal).build())) {

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class TutorialMistakesTest extends EmulatorTestBase {
 
     @Test
-    void crmSourceOnTheCloudStorageFlowSpecIsRefused() {
+    void crm_source_on_the_cloud_storage_flow_spec_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
         ObjectNode flow = crm.flowBody();
@@ -21,7 +21,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void connectionSpecIdWithTheExtraCIsRefused() {
+    void connection_spec_id_with_the_extra_c_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         ((ObjectNode) body.get("connectionSpec")).put("id", "ccfc0fee1-7dc0-40ef-b73e-d8b134c436f5");
@@ -29,7 +29,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void connectionIdInPlaceOfBaseConnectionIdIsRefused() {
+    void connection_id_in_place_of_base_connection_id_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         body.set("connectionId", body.remove("baseConnectionId"));
@@ -37,19 +37,19 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void paymentsTargetConnectionOnThePayPalSpecIsRefused() {
+    void payments_target_connection_on_the_pay_pal_spec_is_refused() {
         Tutorials payments = Tutorials.payments(client).upToTargetConnection();
         assertRefused(payments.createTargetConnection(payments.targetConnectionBody(Tutorials.PAYPAL_SPEC)), 400, "1413-400", Tutorials.DATA_LAKE_SPEC);
     }
 
     @Test
-    void crmTargetConnectionOnTheSalesforceSpecIsRefused() {
+    void crm_target_connection_on_the_salesforce_spec_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         assertFlowError(crm.createTargetConnection(crm.targetConnectionBody(Tutorials.SALESFORCE_SPEC)), 400, "1413-400");
     }
 
     @Test
-    void sourceAndTargetConnectionsWithoutConnectionSpecAreRefused() {
+    void source_and_target_connections_without_connection_spec_are_refused() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         ObjectNode source = crm.sourceConnectionBody();
         source.remove("connectionSpec");
@@ -62,7 +62,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void flowSpecLookupAndFlowCreationWithoutAuthorizationAreRefused() {
+    void flow_spec_lookup_and_flow_creation_without_authorization_are_refused() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.targetSchemaId)), 200);
         AepClient noToken = client.with("Authorization", null);
@@ -75,7 +75,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void sourceTableThatTheBaseConnectionDoesNotExposeIsRefused() {
+    void source_table_that_the_base_connection_does_not_expose_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToAdhocSchema();
         ObjectNode body = crm.sourceConnectionBody();
         ((ObjectNode) body.get("params")).put("tableName", "{TABLE_PATH}");
@@ -83,7 +83,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void invalidJsonOfTheTutorialExamplesIsRefused() {
+    void invalid_json_of_the_tutorial_examples_is_refused() {
         Reply reply = client.raw("POST", Tutorials.FLOWS + "/sourceConnections",
                 "{\"name\": \"x\", \"data\": {\"format\": \"tabular\", }}", "application/json");
         assertFlowError(reply, 400, "1400-400");
@@ -91,7 +91,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void duplicateFieldGroupInTheTargetSchemaIsRefused() {
+    void duplicate_field_group_in_the_target_schema_is_refused() {
         Tutorials payments = Tutorials.payments(client);
         Reply reply = payments.createTargetSchema(payments.targetSchemaBody(List.of(Tutorials.PROFILE, Tutorials.PERSON_DETAILS,
                 Tutorials.PERSONAL_DETAILS, Tutorials.PERSONAL_DETAILS)));
@@ -101,7 +101,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void mappingOfASourceColumnTheAdhocSchemaDoesNotDeclareIsRefusedAtFlowCreation() {
+    void mapping_of_a_source_column_the_adhoc_schema_does_not_declare_is_refused_at_flow_creation() {
         Tutorials payments = Tutorials.payments(client);
         // the payments tutorial's columns: Create_Time, but no Type, which its mapping then maps
         Tutorials.expect(payments.createAdhocClass(List.of("Product_Id", "Product_Name", "Description", "Create_Time")), 201);
@@ -117,7 +117,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void startTimeAndIntervalAsStringsAreRefused() {
+    void start_time_and_interval_as_strings_are_refused() {
         Tutorials crm = readyForFlow();
         ObjectNode flow = crm.flowBody();
         ((ObjectNode) flow.get("scheduleParams")).put("startTime", "1567411548");
@@ -128,7 +128,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void mappingVersionAsIntegerIsRefused() {
+    void mapping_version_as_integer_is_refused() {
         Tutorials crm = readyForFlow();
         ObjectNode flow = crm.flowBody();
         ((ObjectNode) flow.get("transformations").get(1).get("params")).put("mappingVersion", 0);
@@ -136,7 +136,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void intervalBelowFifteenMinutesIsRefusedButHourlyIntervalOneIsAccepted() {
+    void interval_below_fifteen_minutes_is_refused_but_hourly_interval_one_is_accepted() {
         Tutorials crm = readyForFlow();
         ObjectNode everyTenMinutes = crm.flowBody();
         ((ObjectNode) everyTenMinutes.get("scheduleParams")).put("interval", 10);
@@ -147,7 +147,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void explorationOfTheCopyPastedTableIsRefused() {
+    void exploration_of_the_copy_pasted_table_is_refused() {
         Reply reply = client.get(Tutorials.FLOWS + "/connections/" + Tutorials.PAYPAL_CONNECTION
                 + "/explore?objectType=table&object=test1.Mytable");
         assertFlowError(reply, 404, "1439-404");
@@ -157,7 +157,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void mappingWhoseSchemaDiffersFromTheTargetDatasetsIsRefused() {
+    void mapping_whose_schema_differs_from_the_target_datasets_is_refused() {
         Tutorials crm = Tutorials.crm(client).upToTargetConnection();
         Tutorials.expect(crm.createMapping(crm.legacyMappingBody(crm.adhocSchemaId)), 200);
         Reply reply = crm.createFlow(crm.flowBody());
@@ -165,7 +165,7 @@ class TutorialMistakesTest extends EmulatorTestBase {
     }
 
     @Test
-    void stateOnFlowCreationIsRefused() {
+    void state_on_flow_creation_is_refused() {
         Tutorials crm = readyForFlow();
         ObjectNode flow = crm.flowBody().put("state", "enabled");
         assertFlowError(crm.createFlow(flow), 400, "1410-400");

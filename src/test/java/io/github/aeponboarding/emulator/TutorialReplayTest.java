@@ -23,7 +23,7 @@ class TutorialReplayTest {
     }
 
     @Test
-    void crmTutorialWithItsMistakesFixedGetsTheDocumentedResponses() {
+    void crm_tutorial_with_its_mistakes_fixed_gets_the_documented_responses() {
         Tutorials crm = Tutorials.crm(new AepClient(emulator, "crm-replay"));
         replay(crm);
         Reply source = crm.client.get(Tutorials.FLOWS + "/sourceConnections/" + crm.sourceConnectionId);
@@ -32,7 +32,7 @@ class TutorialReplayTest {
     }
 
     @Test
-    void paymentsTutorialWithItsMistakesFixedGetsTheDocumentedResponses() {
+    void payments_tutorial_with_its_mistakes_fixed_gets_the_documented_responses() {
         Tutorials payments = Tutorials.payments(new AepClient(emulator, "payments-replay"));
         replay(payments);
         Reply flow = payments.client.get(Tutorials.FLOWS + "/flows/" + payments.flowId);
