@@ -13,6 +13,8 @@ import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.BaseConnectionCheck;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
+import io.github.aeponboarding.onboarding.FlowState;
+import io.github.aeponboarding.onboarding.Offboarding;
 import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
@@ -140,10 +142,14 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepBaseConnectionCheck", new BaseConnectionCheck());
         registry.bind("aepInboxEntry", new InboxEntry(Long.parseLong(prop(pc, "onboarding.max-request-bytes", "262144")),
                 Path.of(prop(pc, "onboarding.deadletter", "deadletter"))));
-        registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
+        OnboardingResults results = new OnboardingResults(ledger, retryPolicy);
+        registry.bind("onboardingResults", results);
         registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
-        registry.bind("onboardingRollback", new OnboardingRollback(ledger,
-                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
+        OnboardingRollback rollback = new OnboardingRollback(ledger,
+                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false")));
+        registry.bind("onboardingRollback", rollback);
+        registry.bind("offboarding", new Offboarding(rollback, results, ledger));
+        registry.bind("flowState", new FlowState());
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
