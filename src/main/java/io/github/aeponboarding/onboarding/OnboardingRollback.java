@@ -72,7 +72,7 @@ public class OnboardingRollback {
         ex.setProperty(Onboarding.STEP, "rollback-" + step.routeName());
         ex.setProperty(Onboarding.RESOURCE, step.routeName());
         ex.setVariable(AepHttp.METHOD, "DELETE");
-        ex.setVariable(AepHttp.PATH, path(step));
+        ex.setVariable(AepHttp.PATH, step.path());
         ex.setVariable(AepHttp.PATH_SUFFIX, "/" + URLEncoder.encode(item.get("id"), StandardCharsets.UTF_8));
     }
 
@@ -128,18 +128,6 @@ public class OnboardingRollback {
         section.set("notDeleted", mapper.valueToTree(outcome.failed));
         section.set("orphaned", mapper.valueToTree(orphaned));
         return section;
-    }
-
-    private static String path(Step step) {
-        return switch (step) {
-            case FLOW -> "/data/foundation/flowservice/flows";
-            case TARGET_CONNECTION -> "/data/foundation/flowservice/targetConnections";
-            case SOURCE_CONNECTION -> "/data/foundation/flowservice/sourceConnections";
-            case DATASET -> "/data/foundation/catalog/dataSets";
-            case TARGET_SCHEMA, ADHOC_SCHEMA -> "/data/foundation/schemaregistry/tenant/schemas";
-            case ADHOC_CLASS -> "/data/foundation/schemaregistry/tenant/classes";
-            default -> throw new IllegalArgumentException(step + " is not rolled back");
-        };
     }
 
     /** What the rollback did; one instance shared by the split's exchanges. */

@@ -15,6 +15,7 @@ import io.github.aeponboarding.onboarding.BaseConnectionCheck;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
 import io.github.aeponboarding.onboarding.FlowState;
 import io.github.aeponboarding.onboarding.Offboarding;
+import io.github.aeponboarding.onboarding.OnboardingPlan;
 import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
@@ -129,7 +130,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
                 Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry);
         registry.bind("aepRetryPolicy", retryPolicy);
-        registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
+        AepPayloads payloads = new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP"));
+        registry.bind("aepPayloads", payloads);
         registry.bind("onboardingLedger", ledger);
         registry.bind("requestMemory", new RequestMemory(ledger));
         registry.bind("sandboxResources", sandboxes);
@@ -150,6 +152,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("onboardingRollback", rollback);
         registry.bind("offboarding", new Offboarding(rollback, results, ledger));
         registry.bind("flowState", new FlowState());
+        registry.bind("onboardingPlan", new OnboardingPlan(ledger, payloads, sandboxes, results));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
