@@ -45,6 +45,17 @@ class LifecycleByCommandLineTest {
     }
 
     @Test
+    void plan_prints_what_onboard_would_send_and_writes_nothing() throws Exception {
+        JsonNode plan = result("plan", CRM);
+
+        assertThat(plan.path("status").asText()).as(plan.toString()).isEqualTo("PLANNED");
+        assertThat(plan.path("resources")).extracting(e -> e.path("action").asText()).contains("create");
+        assertThat(writes(emulator.requestLog())).isEmpty();
+        assertThat(result("onboard", CRM).path("status").asText()).isEqualTo("CREATED");
+        assertThat(result("plan", CRM).path("resources")).allSatisfy(e -> assertThat(e.path("action").asText()).isEqualTo("unchanged"));
+    }
+
+    @Test
     void disable_and_enable_switch_the_flow_the_request_created() throws Exception {
         String flowId = result("onboard", CRM).path("flowId").asText();
 
