@@ -32,6 +32,8 @@ public class AepRetryPolicy {
     public static final String RECHECK = "aepRecheck";
     /** Exchange property: attempts made for the current step call. */
     public static final String ATTEMPTS = "aepAttempts";
+    /** Exchange property: the current POST changes nothing when repeated (a flow's ENABLE or DISABLE): never rechecked. */
+    public static final String REPEATABLE = "aepRepeatable";
     private static final String TOKEN_RENEWED = "aepTokenRenewed";
     private final Map<Throwable, String> failedSteps = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
@@ -64,7 +66,8 @@ public class AepRetryPolicy {
         int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
         exchange.setProperty(ATTEMPTS, attempts);
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-        boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class));
+        boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class))
+                && !exchange.getProperty(REPEATABLE, false, Boolean.class);
         String reason = failure == null || attempts >= maxAttempts ? null : reason(exchange, failure, isPost);
         if (reason == null) {
             // giving up: remember which step failed; the failure may cross parallel branches,

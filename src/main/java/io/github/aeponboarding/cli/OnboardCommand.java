@@ -1,63 +1,13 @@
 package io.github.aeponboarding.cli;
 
-import io.github.aeponboarding.runtime.BundleMain;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.main.Main;
+import io.github.aeponboarding.request.Action;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/**
- * One shot: each file through the same {@code direct:onboard} route the triggers use, one result
- * line per request on stdout; exit 0 when all succeeded, 1 when any failed, 2 on usage errors.
- */
+/** {@code onboard FILE...}: create each request's dataflow (or reuse, resume, update it). */
 @Command(name = "onboard", description = "Onboard request files (JSON or YAML), print one result per line, and exit.")
-public class OnboardCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Request files.")
-    List<Path> files;
-
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public class OnboardCommand extends RequestCommand {
     @Override
-    public Integer call() throws Exception {
-        for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                spec.commandLine().getErr().println("onboard: no such file: " + f);
-                return 2;
-            }
-        }
-        // the one-shot run must not consume the inbox or the request queue of a running bundle (so it
-        // starts no broker), nor bind the management port of a long-running bundle on the same machine;
-        // a request that a running bundle is onboarding right now is answered IN_PROGRESS at once
-        Main main = BundleMain.create(Map.of("onboarding.file-trigger-enabled", "false",
-                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false",
-                "onboarding.request-lock-wait-ms", "0"));
-        main.start();
-        try {
-            CamelContext context = main.getCamelContext();
-            ProducerTemplate producer = context.createProducerTemplate();
-            boolean allSucceeded = true;
-            for (Path f : files) {
-                Exchange done = producer.send("direct:onboard-file", ex -> {
-                    ex.getMessage().setBody(Files.readAllBytes(f));
-                    ex.getMessage().setHeader(Exchange.FILE_NAME_ONLY, f.getFileName().toString());
-                });
-                String status = done.getMessage().getHeader("AepStatus", String.class);
-                spec.commandLine().getOut().println(done.getMessage().getBody(String.class));
-                spec.commandLine().getOut().flush();
-                allSucceeded &= !"FAILED".equals(status);
-            }
-            return allSucceeded ? 0 : 1;
-        } finally {
-            main.stop();
-        }
+    Action action() {
+        return Action.ONBOARD;
     }
 }

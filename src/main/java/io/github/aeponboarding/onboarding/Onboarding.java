@@ -17,6 +17,11 @@ public final class Onboarding {
     /** Set by a recheck that found the resource; the write is then skipped. */
     public static final String FOUND = "aepFound";
 
+    /** What the request asks for ({@link io.github.aeponboarding.request.Action#word}): onboard, plan, disable, enable, offboard. */
+    public static final String ACTION = "aepAction";
+    /** The action a trigger names beside the document (command-line sub-command, JMS property AepAction); it wins. */
+    public static final String TRIGGER_ACTION = "aepTriggerAction";
+
     private Onboarding() {
     }
 }

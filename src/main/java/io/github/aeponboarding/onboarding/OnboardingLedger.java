@@ -128,6 +128,53 @@ public class OnboardingLedger {
     }
 
     /**
+     * Disable, enable, offboard: takes the request's lock like {@link #begin} and opens its record when
+     * the store has one (claiming it, so the request's AEP calls are fenced), but never creates one.
+     * True when the store has a record. {@link #release} must follow once {@code opened} ran.
+     */
+    public boolean open(OnboardingRequest request, Runnable opened) {
+        LedgerKey key = new LedgerKey(scope, request.sandbox(), request.id());
+        RequestLocks.Held lock = locks.acquire(key);
+        try {
+            Optional<LedgerStore.Row> row = store.load(key);
+            LedgerRecord entry = new LedgerRecord(key, lock);
+            row.ifPresent(entry::read);
+            open.put(name(key), entry);
+            opened.run();
+            if (row.isPresent()) {
+                store.claim(key, lock.owner());
+            }
+            return row.isPresent();
+        } catch (RuntimeException e) {
+            open.remove(name(key));
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** What the store holds of a request, read without its lock and without writing anything (plan). */
+    public record Snapshot(boolean complete, JsonNode request, Map<String, String> ids, Map<String, String> payloadHashes,
+                           java.util.Set<String> pending) {}
+
+    public Optional<Snapshot> peek(OnboardingRequest request) {
+        LedgerKey key = new LedgerKey(scope, request.sandbox(), request.id());
+        return store.load(key).map(row -> {
+            LedgerRecord entry = new LedgerRecord(key, null);
+            entry.read(row);
+            return new Snapshot(entry.complete, entry.request, Map.copyOf(entry.ids), Map.copyOf(entry.payloads),
+                    java.util.Set.copyOf(entry.pending));
+        });
+    }
+
+    /** Steps a crashed run intended and never recorded: their resource may exist without the store knowing. */
+    public java.util.Set<String> pending(String sandbox, String id) {
+        LedgerRecord entry = entry(sandbox, id);
+        synchronized (entry) {
+            return java.util.Set.copyOf(entry.pending);
+        }
+    }
+
+    /**
      * Writes what is not in the store yet (ids recorded since the last write; intents of steps whose
      * turn never came are dropped), then releases the request's lock.
      */

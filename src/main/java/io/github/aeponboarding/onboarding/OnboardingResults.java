@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.AepError;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.request.Action;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.Problem;
@@ -14,7 +15,8 @@ import org.apache.camel.Exchange;
 
 /**
  * The one JSON document each request ends with: {@code CREATED}, {@code UNCHANGED},
- * {@code UPDATED} (a finished request's schedule changed in place) or {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
+ * {@code UPDATED} (a finished request's schedule changed in place), {@code DISABLED}, {@code ENABLED}
+ * or {@code FAILED}, with the ids (for a failure, those created before it failed), the failing step,
  * AEP's status, code and message. It never holds a token or the client secret: it is built from
  * ids, the request id and AEP's error text only.
  */
@@ -45,6 +47,11 @@ public class OnboardingResults {
         ledger.complete(r.sandbox(), r.id(), shared);
         // found whole in AEP although the store had no record of it (a lost store): nothing was written
         return success(ex, LookupPlan.of(ex).adoptedEverything() ? "UNCHANGED" : "CREATED");
+    }
+
+    /** Disable or enable done: DISABLED or ENABLED, with the request's ids. */
+    public String flowState(Exchange ex) {
+        return success(ex, Action.of(ex.getProperty(Onboarding.ACTION, String.class)).orElseThrow().status());
     }
 
     public String unchanged(Exchange ex) {
@@ -103,7 +110,8 @@ public class OnboardingResults {
         }
     }
 
-    private ObjectNode base(Exchange ex, String status) {
+    /** The fields every result starts with: id, kind, sandbox, status, startedAt, elapsedMs. */
+    ObjectNode base(Exchange ex, String status) {
         OnboardingRequest r = AepPayloads.request(ex);
         ObjectNode doc = mapper.createObjectNode();
         doc.put("id", r == null ? ex.getProperty("aepRequestName", String.class) : r.id());

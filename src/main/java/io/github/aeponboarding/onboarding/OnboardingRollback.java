@@ -72,7 +72,7 @@ public class OnboardingRollback {
         ex.setProperty(Onboarding.STEP, "rollback-" + step.routeName());
         ex.setProperty(Onboarding.RESOURCE, step.routeName());
         ex.setVariable(AepHttp.METHOD, "DELETE");
-        ex.setVariable(AepHttp.PATH, path(step));
+        ex.setVariable(AepHttp.PATH, step.path());
         ex.setVariable(AepHttp.PATH_SUFFIX, "/" + URLEncoder.encode(item.get("id"), StandardCharsets.UTF_8));
     }
 
@@ -96,40 +96,38 @@ public class OnboardingRollback {
                 (error.httpStatus() == null ? "" : error.httpStatus() + " ") + error.code() + ": " + error.message());
     }
 
-    /**
-     * The failure document with a {@code rollback} section. When everything deletable is gone, the
-     * mapping set is forgotten too (orphaned) and the ledger record dropped: a re-submission starts afresh.
-     */
+    /** The failure document with a {@code rollback} section: what {@link #settle} says. */
     public String report(Exchange ex) throws Exception {
+        ObjectNode doc = (ObjectNode) mapper.readTree(ex.getMessage().getBody(String.class));
+        doc.set("rollback", settle(ex, List.of()));
+        return mapper.writeValueAsString(doc);
+    }
+
+    /**
+     * What the DELETEs did: {@code deleted}, {@code notDeleted} (with AEP's answer) and {@code orphaned}.
+     * When everything deletable is gone, the mapping set is forgotten too (orphaned), so are the
+     * {@code alsoForget} steps (offboard: the sandbox's shared resources, never deleted), and the ledger
+     * record is dropped: a re-submission starts afresh.
+     */
+    public ObjectNode settle(Exchange ex, List<Step> alsoForget) {
         OnboardingRequest r = AepPayloads.request(ex);
         Outcome outcome = ex.getProperty(OUTCOME, Outcome.class);
         Map<String, String> orphaned = new java.util.LinkedHashMap<>();
         if (outcome.failed.isEmpty()) {
-            String mappingSet = ledger.ids(r.sandbox(), r.id()).get(Step.MAPPING_SET.key());
+            Map<String, String> left = ledger.ids(r.sandbox(), r.id());
+            String mappingSet = left.get(Step.MAPPING_SET.key());
             if (mappingSet != null) {
                 orphaned.put(Step.MAPPING_SET.key(), mappingSet);
                 ledger.forget(r.sandbox(), r.id(), Step.MAPPING_SET);
             }
+            alsoForget.stream().filter(s -> left.containsKey(s.key())).forEach(s -> ledger.forget(r.sandbox(), r.id(), s));
             ledger.discardIfEmpty(r.sandbox(), r.id());
         }
-        ObjectNode doc = (ObjectNode) mapper.readTree(ex.getMessage().getBody(String.class));
-        ObjectNode rollback = doc.putObject("rollback");
-        rollback.set("deleted", mapper.valueToTree(outcome.deleted));
-        rollback.set("notDeleted", mapper.valueToTree(outcome.failed));
-        rollback.set("orphaned", mapper.valueToTree(orphaned));
-        return mapper.writeValueAsString(doc);
-    }
-
-    private static String path(Step step) {
-        return switch (step) {
-            case FLOW -> "/data/foundation/flowservice/flows";
-            case TARGET_CONNECTION -> "/data/foundation/flowservice/targetConnections";
-            case SOURCE_CONNECTION -> "/data/foundation/flowservice/sourceConnections";
-            case DATASET -> "/data/foundation/catalog/dataSets";
-            case TARGET_SCHEMA, ADHOC_SCHEMA -> "/data/foundation/schemaregistry/tenant/schemas";
-            case ADHOC_CLASS -> "/data/foundation/schemaregistry/tenant/classes";
-            default -> throw new IllegalArgumentException(step + " is not rolled back");
-        };
+        ObjectNode section = mapper.createObjectNode();
+        section.set("deleted", mapper.valueToTree(outcome.deleted));
+        section.set("notDeleted", mapper.valueToTree(outcome.failed));
+        section.set("orphaned", mapper.valueToTree(orphaned));
+        return section;
     }
 
     /** What the rollback did; one instance shared by the split's exchanges. */

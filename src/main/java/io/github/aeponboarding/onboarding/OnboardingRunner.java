@@ -24,6 +24,7 @@ public class OnboardingRunner {
         ex.setProperty("aepOriginalName", trigger.getProperty("aepOriginalName"));
         ex.setProperty("aepRequestName", trigger.getProperty("aepRequestName"));
         ex.setProperty(RequestIntake.REFUSED, trigger.getProperty(RequestIntake.REFUSED));
+        ex.setProperty(Onboarding.TRIGGER_ACTION, trigger.getProperty(Onboarding.TRIGGER_ACTION));
         Exchange done = producer.send("direct:onboard", ex);
         if (done.getException() != null) {   // direct:onboard answers every failure with a document; this is a bug
             throw new IllegalStateException("onboarding ended without a result", done.getException());
@@ -35,5 +36,10 @@ public class OnboardingRunner {
             }
         }
         trigger.setProperty("aepRequestName", done.getProperty("aepRequestName"));
+        String action = done.getProperty(Onboarding.ACTION, String.class);
+        trigger.setProperty(Onboarding.ACTION, action);
+        // the file trigger's result name: an onboard's result is not overwritten by a plan's
+        trigger.setProperty("aepResultName", done.getProperty("aepRequestName")
+                + (action == null || action.equals("onboard") ? "" : "." + action));
     }
 }

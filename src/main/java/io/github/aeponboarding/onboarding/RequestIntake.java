@@ -3,6 +3,7 @@ package io.github.aeponboarding.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.request.Action;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.OnboardingRequest.Column;
@@ -71,7 +72,18 @@ public class RequestIntake {
             bytes = ex.getMessage().getBody(byte[].class);
         }
         String name = ex.getProperty("aepOriginalName", String.class);
-        OnboardingRequest request = reader.read(bytes == null ? new byte[0] : bytes, name);
+        String triggerAction = ex.getProperty(Onboarding.TRIGGER_ACTION, String.class);
+        if (triggerAction != null && Action.of(triggerAction).isEmpty()) {
+            String shown = triggerAction.length() > 40 ? triggerAction.substring(0, 40) + "..." : triggerAction;
+            throw new InvalidRequestException(Action.FIELD, "must be one of " + Action.words() + " (the trigger's AepAction is \""
+                    + shown.replaceAll("\\p{Cntrl}", "?") + "\")");
+        }
+        RequestReader.Submission submission = reader.submission(bytes == null ? new byte[0] : bytes, name);
+        // the trigger's own action (command-line sub-command, JMS property AepAction) wins over the document's
+        Action action = triggerAction != null ? Action.of(triggerAction).orElseThrow()
+                : submission.action() != null ? submission.action() : Action.ONBOARD;
+        ex.setProperty(Onboarding.ACTION, action.word());
+        OnboardingRequest request = submission.request();
         if (request.sandbox() == null) {
             request = request.withSandbox(defaultSandbox);
         }
@@ -94,6 +106,27 @@ public class RequestIntake {
         ex.setProperty(Onboarding.FENCE, ledger.fence(r.sandbox(), r.id()));
         ex.setProperty(LookupPlan.PROPERTY, start == OnboardingLedger.Start.NEW ? LookupPlan.afterWitnesses() : LookupPlan.trustStore());
     }
+
+    /**
+     * Disable, enable and offboard: the request's lock (one process at a time, as for onboard) and its
+     * record as the store has it; none is created. Sets {@link #RECORDED}.
+     */
+    public void open(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        boolean recorded = ledger.open(r, () -> ex.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange exchange) {
+                ledger.release(r.sandbox(), r.id());
+            }
+        }));
+        ex.setProperty(RECORDED, recorded);
+        if (recorded) {
+            ex.setProperty(Onboarding.FENCE, ledger.fence(r.sandbox(), r.id()));
+        }
+    }
+
+    /** Exchange property of {@link #open}: true when the store has a record of the request. */
+    public static final String RECORDED = "aepRecorded";
 
     /** Puts a finished request's ids back into the headers its result reports. */
     public void recallIds(Exchange ex) {

@@ -8,7 +8,7 @@ import org.apache.camel.Exchange;
 /** {@link StepMemory} of the resources that belong to one request, kept in the {@link OnboardingLedger}. */
 public class RequestMemory implements StepMemory {
     private final OnboardingLedger ledger;
-    private final ObjectMapper mapper = new ObjectMapper();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     public RequestMemory(OnboardingLedger ledger) {
         this.ledger = ledger;
@@ -51,12 +51,12 @@ public class RequestMemory implements StepMemory {
      * the sandbox's shared dataset base connection, which is the sandbox's, not the request's: when it
      * is replaced (deleted in AEP and made again) the request's target connection is still its own.
      */
-    private String definition(Step step, String payload) {
+    static String definition(Step step, String payload) {
         if (step != Step.TARGET_CONNECTION || payload == null) {
             return payload;
         }
         try {
-            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(payload);
+            com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode) MAPPER.readTree(payload);
             json.remove("baseConnectionId");
             return json.toString();
         } catch (java.io.IOException e) {

@@ -28,12 +28,17 @@ public class ScheduleUpdate {
         if (etag == null) {
             throw new IllegalStateException("Flow Service answered the flow without an etag");
         }
-        OnboardingRequest r = AepPayloads.request(ex);
-        ArrayNode patch = mapper.createArrayNode();
-        patch.addObject().put("op", "replace").put("path", "/scheduleParams").set("value", mapper.valueToTree(r.schedule()));
         ex.setVariable(AepHttp.METHOD, "PATCH");
         ex.getMessage().setHeader("If-Match", etag);
-        ex.getMessage().setBody(mapper.writeValueAsString(patch));
+        ex.getMessage().setBody(mapper.writeValueAsString(patch(AepPayloads.request(ex))));
+    }
+
+    /** The JSON Patch that gives the flow the request's schedule (plan shows it too). */
+    static ArrayNode patch(OnboardingRequest r) {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode patch = json.createArrayNode();
+        patch.addObject().put("op", "replace").put("path", "/scheduleParams").set("value", json.valueToTree(r.schedule()));
+        return patch;
     }
 
     /** The new schedule is AEP's: record the new definition, and the changes for the result. */

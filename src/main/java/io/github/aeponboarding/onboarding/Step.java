@@ -11,26 +11,33 @@ import java.util.Optional;
  * that carries its id between steps and the key it has in the result's {@code ids} object.
  */
 public enum Step {
-    ADHOC_CLASS("adhoc-class", "adhocClass"),
-    ADHOC_SCHEMA("adhoc-schema", "adhocSchema"),
-    SOURCE_CONNECTION("source-connection", "sourceConnection"),
-    TARGET_SCHEMA("target-schema", "targetSchema"),
-    DATASET("dataset", "dataset"),
-    DATASET_BASE_CONNECTION("dataset-base-connection", "datasetBaseConnection"),
-    TARGET_CONNECTION("target-connection", "targetConnection"),
-    MAPPING_SET("mapping-set", "mappingSet"),
-    FLOW_SPEC("flow-spec", "flowSpec"),
-    FLOW("flow", "flow");
+    ADHOC_CLASS("adhoc-class", "adhocClass", "/data/foundation/schemaregistry/tenant/classes"),
+    ADHOC_SCHEMA("adhoc-schema", "adhocSchema", "/data/foundation/schemaregistry/tenant/schemas"),
+    SOURCE_CONNECTION("source-connection", "sourceConnection", "/data/foundation/flowservice/sourceConnections"),
+    TARGET_SCHEMA("target-schema", "targetSchema", "/data/foundation/schemaregistry/tenant/schemas"),
+    DATASET("dataset", "dataset", "/data/foundation/catalog/dataSets"),
+    DATASET_BASE_CONNECTION("dataset-base-connection", "datasetBaseConnection", "/data/foundation/flowservice/connections"),
+    TARGET_CONNECTION("target-connection", "targetConnection", "/data/foundation/flowservice/targetConnections"),
+    MAPPING_SET("mapping-set", "mappingSet", "/data/foundation/conversion/mappingSets"),
+    FLOW_SPEC("flow-spec", "flowSpec", "/data/foundation/flowservice/flowSpecs"),
+    FLOW("flow", "flow", "/data/foundation/flowservice/flows");
 
     /** Prefix of every id header; the HTTP header filter drops these from outgoing requests. */
     public static final String HEADER_PREFIX = "AepId";
 
     private final String routeName;
     private final String key;
+    private final String path;
 
-    Step(String routeName, String key) {
+    Step(String routeName, String key, String path) {
         this.routeName = routeName;
         this.key = key;
+        this.path = path;
+    }
+
+    /** The collection the resource is created in (POST) and, with its id appended, read and deleted. */
+    public String path() {
+        return path;
     }
 
     /** Kebab-case name used in route ids ({@code aep-dataset}) and in failure documents. */

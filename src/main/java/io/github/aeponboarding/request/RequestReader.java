@@ -73,8 +73,16 @@ public final class RequestReader {
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     }
 
+    /** A request and the action its document names (null: none, i.e. onboard). */
+    public record Submission(Action action, OnboardingRequest request) {}
+
     /** @param sourceName file name or other label; its extension (.json, .yaml, .yml) picks the format, else the content does */
     public OnboardingRequest read(byte[] content, String sourceName) {
+        return submission(content, sourceName).request();
+    }
+
+    /** The request and its {@code action}; the action is no part of the definition, so a changed action never changes its fingerprint. */
+    public Submission submission(byte[] content, String sourceName) {
         JsonNode tree = parser.parse(content, sourceName);
         List<Problem> problems = new ArrayList<>(messages.translate(schema.validate(tree), FieldPath.ROOT));
         if (tree.isObject()) {
@@ -84,8 +92,10 @@ public final class RequestReader {
             problems.addAll(semantic);
         }
         InvalidRequestException.throwIfAny(problems);
+        Action action = Action.of(tree.path("action").asText(null)).orElse(null);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("action");
         try {
-            return strict.treeToValue(tree, OnboardingRequest.class);
+            return new Submission(action, strict.treeToValue(tree, OnboardingRequest.class));
         } catch (InvalidFormatException e) {
             // JSON Schema counts 30.0 as an integer; Flow Service and the records do not
             throw new InvalidRequestException(pathOf(e), "must be a whole number without a decimal point or exponent (got " + e.getValue() + ")");

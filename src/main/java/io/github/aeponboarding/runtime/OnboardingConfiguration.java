@@ -13,6 +13,9 @@ import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.BaseConnectionCheck;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
+import io.github.aeponboarding.onboarding.FlowState;
+import io.github.aeponboarding.onboarding.Offboarding;
+import io.github.aeponboarding.onboarding.OnboardingPlan;
 import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
@@ -127,7 +130,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
                 Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry);
         registry.bind("aepRetryPolicy", retryPolicy);
-        registry.bind("aepPayloads", new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP")));
+        AepPayloads payloads = new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP"));
+        registry.bind("aepPayloads", payloads);
         registry.bind("onboardingLedger", ledger);
         registry.bind("requestMemory", new RequestMemory(ledger));
         registry.bind("sandboxResources", sandboxes);
@@ -140,10 +144,15 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepBaseConnectionCheck", new BaseConnectionCheck());
         registry.bind("aepInboxEntry", new InboxEntry(Long.parseLong(prop(pc, "onboarding.max-request-bytes", "262144")),
                 Path.of(prop(pc, "onboarding.deadletter", "deadletter"))));
-        registry.bind("onboardingResults", new OnboardingResults(ledger, retryPolicy));
+        OnboardingResults results = new OnboardingResults(ledger, retryPolicy);
+        registry.bind("onboardingResults", results);
         registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
-        registry.bind("onboardingRollback", new OnboardingRollback(ledger,
-                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false"))));
+        OnboardingRollback rollback = new OnboardingRollback(ledger,
+                Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false")));
+        registry.bind("onboardingRollback", rollback);
+        registry.bind("offboarding", new Offboarding(rollback, results, ledger));
+        registry.bind("flowState", new FlowState());
+        registry.bind("onboardingPlan", new OnboardingPlan(ledger, payloads, sandboxes, results));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));

@@ -9,6 +9,7 @@ import io.github.aeponboarding.emulator.AepEmulator;
 import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.testsupport.AepClient;
 import io.github.aeponboarding.testsupport.BundleTest;
+import io.github.aeponboarding.testsupport.CommandLineAep;
 import io.github.aeponboarding.testsupport.OnboardedFlow;
 import io.github.aeponboarding.testsupport.RunningBundle;
 import io.github.aeponboarding.store.LedgerKey;
@@ -21,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,29 +29,20 @@ import picocli.CommandLine;
 
 /** The one-shot command, pointed at a standalone emulator through aep.base-url (as a user would). */
 class OnboardingByCommandLineTest {
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "aep.client-id", EmulatorOptions.DEFAULT_CLIENT_ID,
-            "aep.client-secret", EmulatorOptions.DEFAULT_CLIENT_SECRET,
-            "aep.org-id", EmulatorOptions.DEFAULT_ORG_ID,
-            "onboarding.data-dir", "target/it/cli/data");
     private final ObjectMapper mapper = new ObjectMapper();
+    private CommandLineAep aepForCommands;
     private AepEmulator emulator;
 
     @BeforeEach
     void startEmulator() throws Exception {
         BundleTest.clean("target/it/cli");
-        emulator = AepEmulator.start(EmulatorOptions.defaults());
-        System.setProperty("aep.base-url", emulator.baseUrl());
-        System.setProperty("aep.ims-url", emulator.baseUrl());
-        PROPERTIES.forEach(System::setProperty);
+        aepForCommands = new CommandLineAep("target/it/cli/data");
+        emulator = aepForCommands.emulator();
     }
 
     @AfterEach
     void stopEmulator() {
-        System.clearProperty("aep.base-url");
-        System.clearProperty("aep.ims-url");
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        emulator.close();
+        aepForCommands.close();
     }
 
     @Test
