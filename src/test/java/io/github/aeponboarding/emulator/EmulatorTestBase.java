@@ -13,7 +13,8 @@ abstract class EmulatorTestBase {
 
     @BeforeAll
     static void startEmulator() {
-        emulator = AepEmulator.start(EmulatorOptions.builder().build());
+        // runs of no duration: these tests read a flow's first run as ended (FlowRunsTest watches them run)
+        emulator = AepEmulator.start(EmulatorOptions.builder().runDurationMillis(0).build());
     }
 
     @AfterAll
@@ -23,7 +24,8 @@ abstract class EmulatorTestBase {
 
     @BeforeEach
     void newSandbox(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT);
+        // sandbox names are lower-case letters, digits and '-': the snake_case test names need their '_' replaced
+        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         sandbox = name.length() > 50 ? name.substring(0, 50) : name;
         client = new AepClient(emulator, sandbox);
     }
