@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The root command: without a sub-command it runs the bundle (long-running mode). */
 @Command(name = "aep-source-onboarding", mixinStandardHelpOptions = true,
         description = "Turns one request document into a running Adobe Experience Platform dataflow.",
-        subcommands = {RunCommand.class, OnboardCommand.class, EmulatorCommand.class, BenchCommand.class, ConsoleCommand.class,
+        subcommands = {RunCommand.class, OnboardCommand.class, StatusCommand.class, EmulatorCommand.class, BenchCommand.class, ConsoleCommand.class,
                 ImportLedgerCommand.class})
 public class AepOnboardingCommand implements Callable<Integer> {
     @Override

@@ -1,6 +1,5 @@
 package io.github.aeponboarding.cli;
 
-import io.github.aeponboarding.runtime.BundleMain;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,17 +10,24 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * One shot: each file through the same {@code direct:onboard} route the triggers use, one result
- * line per request on stdout; exit 0 when all succeeded, 1 when any failed, 2 on usage errors.
+ * line per request on stdout; exit 0 when all succeeded, 1 when any failed, 2 on usage errors. A new
+ * flow's result waits (up to {@code --run-watch-seconds}) for its first run: a person wants to know it ran.
  */
 @Command(name = "onboard", description = "Onboard request files (JSON or YAML), print one result per line, and exit.")
 public class OnboardCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Request files.")
     List<Path> files;
+
+    @Option(names = "--run-watch-seconds", paramLabel = "SECONDS", defaultValue = "60",
+            description = "How long to wait for a new flow's first run to end before printing its result "
+                    + "(0: report what the first look shows; negative: do not look). Default: ${DEFAULT-VALUE}")
+    long runWatchSeconds;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -34,12 +40,9 @@ public class OnboardCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        // the one-shot run must not consume the inbox or the request queue of a running bundle (so it
-        // starts no broker), nor bind the management port of a long-running bundle on the same machine;
         // a request that a running bundle is onboarding right now is answered IN_PROGRESS at once
-        Main main = BundleMain.create(Map.of("onboarding.file-trigger-enabled", "false",
-                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false",
-                "onboarding.request-lock-wait-ms", "0"));
+        Main main = OneShotBundle.create(Map.of("onboarding.request-lock-wait-ms", "0",
+                "onboarding.run-watch-seconds", String.valueOf(runWatchSeconds)));
         main.start();
         try {
             CamelContext context = main.getCamelContext();
