@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "aep-source-onboarding", mixinStandardHelpOptions = true,
         description = "Turns one request document into a running Adobe Experience Platform dataflow.",
         subcommands = {RunCommand.class, OnboardCommand.class, PlanCommand.class, DisableCommand.class, EnableCommand.class,
-                OffboardCommand.class, EmulatorCommand.class, BenchCommand.class, ConsoleCommand.class,
+                OffboardCommand.class, StatusCommand.class, EmulatorCommand.class, BenchCommand.class, ConsoleCommand.class,
                 ImportLedgerCommand.class})
 public class AepOnboardingCommand implements Callable<Integer> {
     @Override

@@ -2,10 +2,10 @@ package io.github.aeponboarding.cli;
 
 import io.github.aeponboarding.onboarding.Onboarding;
 import io.github.aeponboarding.request.Action;
-import io.github.aeponboarding.runtime.BundleMain;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -30,6 +30,11 @@ abstract class RequestCommand implements Callable<Integer> {
 
     abstract Action action();
 
+    /** Settings of this command's one-shot bundle, beside {@link OneShotBundle}'s (no run watching unless said). */
+    Map<String, String> overrides() {
+        return Map.of();
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -40,12 +45,10 @@ abstract class RequestCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        // the one-shot run must not consume the inbox or the request queue of a running bundle (so it
-        // starts no broker), nor bind the management port of a long-running bundle on the same machine;
         // a request that a running bundle is onboarding right now is answered IN_PROGRESS at once
-        Main main = BundleMain.create(Map.of("onboarding.file-trigger-enabled", "false",
-                "onboarding.jms-trigger-enabled", "false", "camel.management.enabled", "false",
-                "onboarding.request-lock-wait-ms", "0"));
+        Map<String, String> settings = new HashMap<>(Map.of("onboarding.request-lock-wait-ms", "0", "onboarding.run-watch-seconds", "-1"));
+        settings.putAll(overrides());
+        Main main = OneShotBundle.create(settings);
         main.start();
         try {
             ProducerTemplate producer = main.getCamelContext().createProducerTemplate();

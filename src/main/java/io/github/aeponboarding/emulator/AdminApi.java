@@ -55,12 +55,16 @@ final class AdminApi {
     }
 
     static ObjectNode config(EmulatorOptions options) {
-        return Json.obj().put("host", options.host()).put("port", options.port()).put("clientId", options.clientId())
+        ObjectNode config = Json.obj().put("host", options.host()).put("port", options.port()).put("clientId", options.clientId())
                 .put("orgId", options.orgId()).put("tokenTtlSeconds", options.tokenTtlSeconds())
                 .put("latencyMillis", options.latencyMillis()).put("serverErrorRate", options.serverErrorRate())
                 .put("tooManyRequestsRate", options.tooManyRequestsRate()).put("lostResponseRate", options.lostResponseRate())
                 .put("connectionResetRate", options.connectionResetRate()).put("retryAfterSeconds", options.retryAfterSeconds())
                 .put("rateLimitPerSecond", options.rateLimitPerSecond()).put("seed", options.seed());
+        config.put("runDurationMillis", options.runDurationMillis()).put("runFailureRate", options.runFailureRate());
+        ObjectNode outcomes = config.putObject("runOutcomes");
+        new java.util.TreeMap<>(options.runOutcomes()).forEach(outcomes::put);
+        return config;
     }
 
     private ApiResponse configure(ApiRequest request) {
@@ -98,6 +102,16 @@ final class AdminApi {
             case "retryAfterSeconds" -> builder.retryAfterSeconds(value.asInt());
             case "rateLimitPerSecond" -> builder.rateLimitPerSecond(value.asInt());
             case "seed" -> builder.seed(value.asLong());
+            case "runDurationMillis" -> builder.runDurationMillis(value.asLong());
+            case "runFailureRate" -> builder.runFailureRate(value.asDouble());
+            case "runOutcomes" -> {
+                // table name or path -> success | failed | partialSuccess; replaces the whole map
+                if (!value.isObject()) throw new IllegalArgumentException("runOutcomes must be an object of table -> outcome");
+                Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+                value.fields().forEachRemaining(f -> outcomes.put(f.getKey(), f.getValue().asText()));
+                builder.runOutcomes(outcomes);
+                return;
+            }
             default -> throw new IllegalArgumentException("Unknown or fixed option " + name);
         }
         if (!value.isValueNode()) throw new IllegalArgumentException(name + " must be a plain value");

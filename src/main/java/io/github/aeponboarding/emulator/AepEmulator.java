@@ -43,7 +43,8 @@ public final class AepEmulator implements AutoCloseable {
     private final Journal journal;
     private final Gateway gateway;
     private final ImsApi ims;
-    private final FlowServiceApi flowService = new FlowServiceApi();
+    private final FlowRuns runs;
+    private final FlowServiceApi flowService;
     private final SchemaRegistryApi schemaRegistry = new SchemaRegistryApi();
     private final CatalogApi catalog = new CatalogApi();
     private final DataPrepApi dataPrep = new DataPrepApi();
@@ -54,6 +55,8 @@ public final class AepEmulator implements AutoCloseable {
         sandboxes = new Sandboxes(initial.orgId());
         faults = new FaultInjector(initial);
         rateLimiter = new RateLimiter(initial.rateLimitPerSecond());
+        runs = new FlowRuns(options::get);
+        flowService = new FlowServiceApi(runs);
         journal = Journal.open(initial);
         gateway = new Gateway(tokens, options::get);
         ims = new ImsApi(tokens, options::get);
@@ -98,6 +101,7 @@ public final class AepEmulator implements AutoCloseable {
         options.set(merged);
         faults.configure(merged);
         rateLimiter.configure(merged.rateLimitPerSecond());
+        runs.restartSequence();
     }
 
     /** Forgets every created resource (sandboxes start again from the seed), the request log and the fault sequence. */
@@ -106,6 +110,7 @@ public final class AepEmulator implements AutoCloseable {
         log.clear();
         faults.configure(options.get());
         rateLimiter.configure(options.get().rateLimitPerSecond());
+        runs.restartSequence();
     }
 
     public List<RequestLogEntry> requestLog() {

@@ -55,12 +55,24 @@ public class EmulatorCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the fault sequence. Default: ${DEFAULT-VALUE}")
     long seed;
 
+    @Option(names = "--run-duration-ms", defaultValue = "" + EmulatorOptions.DEFAULT_RUN_DURATION_MILLIS,
+            description = "How long each flow run is inProgress. Default: ${DEFAULT-VALUE}")
+    long runDurationMillis;
+
+    @Option(names = "--run-failure-rate", defaultValue = "0", description = "Rate (0..1) of flow runs that fail (seeded)")
+    double runFailureRate;
+
+    @Option(names = "--run-outcome", paramLabel = "TABLE=OUTCOME",
+            description = "The end of every run of a flow reading this source table: success, failed or partialSuccess (repeatable)")
+    java.util.Map<String, String> runOutcomes = new java.util.LinkedHashMap<>();
+
     /** The options the command line describes. */
     EmulatorOptions options() {
         return EmulatorOptions.builder().port(port).host(host).clientId(clientId).clientSecret(clientSecret)
                 .orgId(orgId).tokenTtlSeconds(tokenTtl).latencyMillis(latency).serverErrorRate(fault5xx)
                 .tooManyRequestsRate(fault429).lostResponseRate(faultLost).connectionResetRate(faultReset)
-                .retryAfterSeconds(retryAfter).rateLimitPerSecond(rateLimit).seed(seed).build();
+                .retryAfterSeconds(retryAfter).rateLimitPerSecond(rateLimit).seed(seed).runDurationMillis(runDurationMillis)
+                .runFailureRate(runFailureRate).runOutcomes(runOutcomes).build();
     }
 
     @Override
@@ -92,7 +104,9 @@ public class EmulatorCommand implements Callable<Integer> {
         SeedData.summary().forEach((what, id) -> out.println("  " + what + ": " + id));
         out.println("Controls: latency=" + options.latencyMillis() + "ms 5xx=" + options.serverErrorRate() + " 429="
                 + options.tooManyRequestsRate() + " lost=" + options.lostResponseRate() + " reset=" + options.connectionResetRate()
-                + " rate-limit=" + options.rateLimitPerSecond() + "/s seed=" + options.seed() + " token-ttl=" + options.tokenTtlSeconds() + "s");
+                + " rate-limit=" + options.rateLimitPerSecond() + "/s seed=" + options.seed() + " token-ttl=" + options.tokenTtlSeconds() + "s"
+                + " run-duration=" + options.runDurationMillis() + "ms run-failure-rate=" + options.runFailureRate()
+                + (options.runOutcomes().isEmpty() ? "" : " run-outcomes=" + new java.util.TreeMap<>(options.runOutcomes())));
         out.flush();
     }
 }

@@ -1,6 +1,9 @@
 package io.github.aeponboarding.emulator;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Everything the emulator can be told at start (and, for the test controls, at runtime through
@@ -22,12 +25,19 @@ public record EmulatorOptions(
         int retryAfterSeconds,
         int rateLimitPerSecond,
         long seed,
-        Path journal) {
+        Path journal,
+        long runDurationMillis,
+        double runFailureRate,
+        Map<String, String> runOutcomes) {
 
     public static final String DEFAULT_CLIENT_ID = "aep-emulator-client";
     public static final String DEFAULT_CLIENT_SECRET = "aep-emulator-secret";
     public static final String DEFAULT_ORG_ID = "EMULATOR00000000000000000@AdobeOrg";
     public static final long DEFAULT_TOKEN_TTL_SECONDS = 86399;
+    /** How long a flow run stays {@code inProgress}: short, so a person (or a test) sees it end. */
+    public static final long DEFAULT_RUN_DURATION_MILLIS = 2000;
+    /** The ends a run can have, as Flow Service spells {@code metrics.statusSummary.status}. */
+    public static final Set<String> RUN_OUTCOMES = Set.of("success", "failed", "partialSuccess");
 
     public EmulatorOptions {
         if (port < 0 || port > 65535) throw new IllegalArgumentException("port must be 0..65535: " + port);
@@ -46,6 +56,14 @@ public record EmulatorOptions(
         }
         if (retryAfterSeconds < 0) throw new IllegalArgumentException("retryAfterSeconds must be >= 0");
         if (rateLimitPerSecond < 0) throw new IllegalArgumentException("rateLimitPerSecond must be >= 0 (0 = off)");
+        if (runDurationMillis < 0) throw new IllegalArgumentException("runDurationMillis must be >= 0");
+        requireRate(runFailureRate, "runFailureRate");
+        runOutcomes = Map.copyOf(runOutcomes == null ? Map.of() : runOutcomes);
+        runOutcomes.forEach((table, outcome) -> {
+            if (!RUN_OUTCOMES.contains(outcome)) {
+                throw new IllegalArgumentException("runOutcomes." + table + " must be one of " + new TreeSet<>(RUN_OUTCOMES) + ": " + outcome);
+            }
+        });
     }
 
     public static EmulatorOptions defaults() {
@@ -61,7 +79,8 @@ public record EmulatorOptions(
                 .tokenTtlSeconds(tokenTtlSeconds).latencyMillis(latencyMillis).serverErrorRate(serverErrorRate)
                 .tooManyRequestsRate(tooManyRequestsRate).lostResponseRate(lostResponseRate)
                 .connectionResetRate(connectionResetRate).retryAfterSeconds(retryAfterSeconds)
-                .rateLimitPerSecond(rateLimitPerSecond).seed(seed).journal(journal);
+                .rateLimitPerSecond(rateLimitPerSecond).seed(seed).journal(journal).runDurationMillis(runDurationMillis)
+                .runFailureRate(runFailureRate).runOutcomes(runOutcomes);
     }
 
     private static void requireText(String value, String name) {
@@ -89,6 +108,9 @@ public record EmulatorOptions(
         private int rateLimitPerSecond;
         private long seed;
         private Path journal;
+        private long runDurationMillis = DEFAULT_RUN_DURATION_MILLIS;
+        private double runFailureRate;
+        private Map<String, String> runOutcomes = Map.of();
 
         public Builder port(int v) { port = v; return this; }
         public Builder host(String v) { host = v; return this; }
@@ -105,11 +127,17 @@ public record EmulatorOptions(
         public Builder rateLimitPerSecond(int v) { rateLimitPerSecond = v; return this; }
         public Builder seed(long v) { seed = v; return this; }
         public Builder journal(Path v) { journal = v; return this; }
+        /** How long each flow run is {@code inProgress} before it ends. */
+        public Builder runDurationMillis(long v) { runDurationMillis = v; return this; }
+        /** Rate (0..1) of runs that fail, drawn from the seeded generator like the faults. */
+        public Builder runFailureRate(double v) { runFailureRate = v; return this; }
+        /** Source table (name or path) to the end of its flows' runs: success, failed or partialSuccess. */
+        public Builder runOutcomes(Map<String, String> v) { runOutcomes = v; return this; }
 
         public EmulatorOptions build() {
             return new EmulatorOptions(port, host, clientId, clientSecret, orgId, tokenTtlSeconds, latencyMillis,
                     serverErrorRate, tooManyRequestsRate, lostResponseRate, connectionResetRate, retryAfterSeconds,
-                    rateLimitPerSecond, seed, journal);
+                    rateLimitPerSecond, seed, journal, runDurationMillis, runFailureRate, runOutcomes);
         }
     }
 }

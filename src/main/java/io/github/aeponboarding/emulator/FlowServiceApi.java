@@ -16,9 +16,12 @@ import java.util.function.Function;
 final class FlowServiceApi {
     private static final Service SERVICE = Service.FLOW_SERVICE;
     private final Router router = new Router();
-    private final FlowServiceCreates creates = new FlowServiceCreates();
+    private final FlowServiceCreates creates;
+    private final FlowRuns runs;
 
-    FlowServiceApi() {
+    FlowServiceApi(FlowRuns runs) {
+        this.runs = runs;
+        this.creates = new FlowServiceCreates(runs);
         router.on("GET", "/connectionSpecs", (r, p, s) -> FlowServicePaging.specs(s.connectionSpecs, r))
                 .on("GET", "/connectionSpecs/{id}", (r, p, s) -> byId(s.connectionSpecs, p.get(0), "connectionSpecs"))
                 .on("GET", "/flowSpecs", (r, p, s) -> FlowServicePaging.specs(s.flowSpecs, r))
@@ -31,10 +34,12 @@ final class FlowServiceApi {
                 .on("GET", "/connections/{id}/test", FlowServiceApi::testConnection)
                 .on("POST", "/flows/{id}/action", this::flowAction)
                 .on("GET", "/runs", (r, p, s) -> FlowServicePaging.list(s.runs, r, "/runs"))
-                .on("GET", "/runs/{id}", (r, p, s) -> byId(s.runs, p.get(0), "runs"));
+                .on("GET", "/runs/{id}", (r, p, s) -> byId(s.runs, p.get(0), "runs"))
+                .on("POST", "/runs/{id}/action", this::runAction);
     }
 
     ApiResponse handle(ApiRequest request, String relativePath, SandboxState state) {
+        runs.settle(state);   // runs whose time is up have ended, whatever this request reads
         return router.dispatch(SERVICE, relativePath, request, state);
     }
 
@@ -140,6 +145,31 @@ final class FlowServiceApi {
         FlowResources.stamp(flow, state, request.clientId, false);
         return ApiResponse.ok(Json.obj().put("id", flow.get("id").asText()).put("etag", flow.get("etag").asText()))
                 .committed();
+    }
+
+    /**
+     * {@code postAction} on a run: {@code op=RE_TRIGGER} starts it again and answers the updated run (200,
+     * the spec's FlowRunItemDTO). A disabled (or deleted) flow gets no new run, and a run still in
+     * progress is not started twice.
+     */
+    private ApiResponse runAction(ApiRequest request, List<String> params, SandboxState state) {
+        ObjectNode run = state.runs.get(params.get(0));
+        if (run == null) throw notFound("runs", params.get(0));
+        String op = request.queryParam("op");
+        if (!"RE_TRIGGER".equals(op)) {
+            throw ErrorBodies.flowService(400, "1400", "Unsupported op " + op + " on a run; use RE_TRIGGER", "runs");
+        }
+        ObjectNode flow = state.flows.get(run.path("flowId").asText());
+        if (flow == null) throw notFound("flows", run.path("flowId").asText());
+        if (!"enabled".equals(Json.text(flow, "state"))) {
+            throw ErrorBodies.flowService(400, "1400", "Flow " + flow.get("id").asText() + " is " + Json.text(flow, "state")
+                    + ": enable it (POST /flows/{id}/action?op=ENABLE) before re-triggering its runs", "runs");
+        }
+        if (runs.inProgress(run, state)) {
+            throw ErrorBodies.flowService(400, "1400", "Run " + params.get(0) + " is still in progress", "runs");
+        }
+        runs.restart(run, flow, state, request.clientId);
+        return ApiResponse.ok(run.deepCopy()).committed();
     }
 
     /**

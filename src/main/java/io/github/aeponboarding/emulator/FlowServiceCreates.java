@@ -22,6 +22,11 @@ import java.util.Set;
  */
 final class FlowServiceCreates {
     private static final Set<String> SOURCE_FORMATS = Set.of("parquet_xdm", "tabular", "delimited", "json", "parquet");
+    private final FlowRuns runs;
+
+    FlowServiceCreates(FlowRuns runs) {
+        this.runs = runs;
+    }
 
     ApiResponse connection(ApiRequest request, List<String> params, SandboxState state) {
         ObjectNode body = body(request, "connections");
@@ -103,9 +108,7 @@ final class FlowServiceCreates {
         ApiResponse response = created(state.flows, flow, request, state, "flows");
         String flowId = flow.get("id").asText();
         flow.put("runs", "/runs?property=flowId==" + flowId);
-        ObjectNode run = FlowRuns.firstRun(flow, state, request.clientId);
-        state.runs.put(run.get("id").asText(), run);
-        flow.set("lastRunDetails", FlowRuns.details(run));
+        runs.first(flow, state, request.clientId);
         flow.putObject("lastOperation").put("started", flow.get("createdAt").asLong()).put("ops", "create")
                 .putObject("status").put("value", "completed");
         return response;

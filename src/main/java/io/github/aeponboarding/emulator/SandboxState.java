@@ -24,6 +24,8 @@ final class SandboxState {
     final Map<String, ObjectNode> targetConnections = new LinkedHashMap<>();
     final Map<String, ObjectNode> flows = new LinkedHashMap<>();
     final Map<String, ObjectNode> runs = new LinkedHashMap<>();
+    /** Runs still in progress, by run id: when and how each ends (see {@link FlowRuns}). */
+    final Map<String, FlowRuns.Pending> pendingRuns = new LinkedHashMap<>();
     /** Tables each base connection exposes through explore, by base connection id. */
     final Map<String, List<SeedData.Table>> tables = new LinkedHashMap<>();
 

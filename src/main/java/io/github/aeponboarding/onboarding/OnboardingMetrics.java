@@ -9,12 +9,14 @@ import org.apache.camel.Exchange;
  * The bundle's own Prometheus counters, next to Camel's per-route ones (each AEP step is a route,
  * so {@code camel_exchanges_total{routeId="aep-dataset"}} and its timer already count every step's
  * successes, failures and durations): {@code aep_onboardings_total{kind,status}},
- * {@code aep_step_retries_total{step,reason}} and {@code aep_dead_letters_total{trigger}}.
+ * {@code aep_step_retries_total{step,reason}} and {@code aep_dead_letters_total{trigger}}; and the
+ * gauge of each flow's latest run ({@link FlowRunGauge}).
  * Without a meter registry (a runtime without camel-micrometer) they are simply not kept.
  */
 public class OnboardingMetrics {
     private final CamelContext context;
     private volatile MeterRegistry registry;
+    private final java.util.Map<MeterRegistry, FlowRunGauge> runs = new java.util.concurrent.ConcurrentHashMap<>();
 
     public OnboardingMetrics(CamelContext context) {
         this.context = context;
@@ -29,6 +31,17 @@ public class OnboardingMetrics {
 
     public void retry(String step, String reason) {
         count("aep.step.retries", "AEP calls retried, by step and reason", "step", step, "reason", reason);
+    }
+
+    /** The latest run of a request's flow, as a run watch or the status read it; nothing when none was read. */
+    public void lastRun(Exchange ex) {
+        MeterRegistry r = registry();
+        com.fasterxml.jackson.databind.JsonNode run = RunWatch.run(ex);
+        String flowId = ex.getMessage().getHeader(Step.FLOW.header(), String.class);
+        if (r != null && run != null && flowId != null) {
+            runs.computeIfAbsent(r, FlowRunGauge::new).set(ex.getProperty(io.github.aeponboarding.aep.AepHttp.SANDBOX, "", String.class),
+                    ex.getProperty("aepRequestName", String.class), flowId, FlowRunReport.status(run));
+        }
     }
 
     public void deadLetter(String trigger) {

@@ -18,6 +18,8 @@ import io.github.aeponboarding.onboarding.Offboarding;
 import io.github.aeponboarding.onboarding.OnboardingPlan;
 import io.github.aeponboarding.onboarding.InboxEntry;
 import io.github.aeponboarding.onboarding.IdsToHeadersStrategy;
+import io.github.aeponboarding.onboarding.FlowStatus;
+import io.github.aeponboarding.onboarding.OnboardedRequests;
 import io.github.aeponboarding.onboarding.OnboardingLedger;
 import io.github.aeponboarding.onboarding.OnboardingMetrics;
 import io.github.aeponboarding.onboarding.OnboardingResults;
@@ -25,6 +27,7 @@ import io.github.aeponboarding.onboarding.OnboardingRollback;
 import io.github.aeponboarding.onboarding.OnboardingRunner;
 import io.github.aeponboarding.onboarding.RequestIntake;
 import io.github.aeponboarding.onboarding.RequestMemory;
+import io.github.aeponboarding.onboarding.RunWatch;
 import io.github.aeponboarding.onboarding.ResourceFinder;
 import io.github.aeponboarding.onboarding.SandboxResources;
 import io.github.aeponboarding.onboarding.ScheduleUpdate;
@@ -93,7 +96,8 @@ public class OnboardingConfiguration implements CamelConfiguration {
         RequestLocks locks = new RequestLocks(store.dataSource(),
                 Duration.ofMillis(Long.parseLong(prop(pc, "onboarding.request-lock-wait-ms", "60000"))));
         // the ledger writes the intents of a step's dependents on these threads while the step's call is under way
-        OnboardingLedger ledger = new OnboardingLedger(locks, new LedgerStore(store.dataSource()), settings.baseUrl(), settings.orgId(),
+        LedgerStore ledgerStore = new LedgerStore(store.dataSource());
+        OnboardingLedger ledger = new OnboardingLedger(locks, ledgerStore, settings.baseUrl(), settings.orgId(),
                 context.getExecutorServiceManager().newScheduledThreadPool(this, "aep-ledger", 2));
         SharedRateLimit rateLimit = new SharedRateLimit(store.rateLimitDataSource(), scope,
                 Double.parseDouble(prop(pc, "aep.rate-limit.requests-per-second", "100")),
@@ -154,6 +158,10 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("flowState", new FlowState());
         registry.bind("onboardingPlan", new OnboardingPlan(ledger, payloads, sandboxes, results));
         registry.bind("onboardingRunner", new OnboardingRunner(producer));
+        // after the flow: its runs (routes/runs.camel.yaml); a negative wait reports no run at all
+        registry.bind("runWatch", new RunWatch(Duration.ofSeconds(Long.parseLong(prop(pc, "onboarding.run-watch-seconds", "0")))));
+        registry.bind("flowStatus", new FlowStatus());
+        registry.bind("onboardedRequests", new OnboardedRequests(ledgerStore, scope));
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
 

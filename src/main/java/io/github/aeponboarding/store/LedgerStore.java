@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -30,6 +32,26 @@ public final class LedgerStore {
 
     /** A request's row: its definition, the JSON of its mutable state, and whether it finished. */
     public record Row(String fingerprint, String request, String state, boolean complete) {
+    }
+
+    /** A request of the scope, as the {@code status} command and the run monitor list them. */
+    public record Listed(String sandbox, String requestId, String state, boolean complete) {
+    }
+
+    /** Every request of a scope (one AEP and org), by sandbox and id. Reads only. */
+    public List<Listed> list(String scope) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select sandbox, request_id, state, complete from aep_onboarding"
+                     + " where scope = ? order by sandbox, request_id")) {
+            s.setString(1, scope);
+            List<Listed> listed = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) listed.add(new Listed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)));
+            }
+            return listed;
+        } catch (SQLException e) {
+            throw new StoreUnavailableException("cannot list the ledger: " + e.getMessage(), e);
+        }
     }
 
     public Optional<Row> load(LedgerKey key) {

@@ -11,6 +11,8 @@ import java.util.List;
  * beyond the steps the next ones depend on.
  */
 final class ConformanceTour {
+    /** How long the tour's runs last (the emulator of the response check is started with it). */
+    static final long RUN_MILLIS = 200;
     private final AepClient client;
 
     ConformanceTour(AepClient client) {
@@ -21,6 +23,7 @@ final class ConformanceTour {
         Tutorials crm = Tutorials.crm(client).all();
         Tutorials payments = Tutorials.payments(client).all();
         resubmission(crm);
+        runs(crm, payments);
         schedulePatch(crm);
         explore();
         reads(crm);
@@ -40,6 +43,37 @@ final class ConformanceTour {
         client.get(Tutorials.FLOWS + "/flowSpecs?property=name==CRMToAEP");
         client.get(Tutorials.FLOWS + "/connectionSpecs?property=id==" + Tutorials.SALESFORCE_SPEC);
         client.get(Tutorials.CONVERSION + "/mappingSets?limit=100&start=0");
+    }
+
+    /**
+     * Runs in each state the emulator gives them (in progress, then ended: the response check's emulator
+     * ends CRM runs partially successful and payments runs failed), RE_TRIGGER, and its refusals.
+     */
+    private void runs(Tutorials crm, Tutorials payments) {
+        String running = client.get(Tutorials.FLOWS + "/runs?property=flowId==" + crm.flowId).json().at("/items/0/id").asText();
+        client.get(Tutorials.FLOWS + "/runs/" + running);
+        client.get(Tutorials.FLOWS + "/flows/" + crm.flowId);
+        client.post(Tutorials.FLOWS + "/runs/" + running + "/action?op=RE_TRIGGER", "");   // refused: in progress
+        client.post(Tutorials.FLOWS + "/runs/" + running + "/action?op=CANCEL", "");
+        client.post(Tutorials.FLOWS + "/runs/unknown/action?op=RE_TRIGGER", "");
+        waitForRunsToEnd();
+        String failed = client.get(Tutorials.FLOWS + "/runs?property=flowId==" + payments.flowId).json().at("/items/0/id").asText();
+        client.get(Tutorials.FLOWS + "/runs/" + failed);
+        client.get(Tutorials.FLOWS + "/flows/" + payments.flowId);
+        client.post(Tutorials.FLOWS + "/runs/" + running + "/action?op=RE_TRIGGER", "");
+        client.post(Tutorials.FLOWS + "/flows/" + payments.flowId + "/action?op=DISABLE", "");
+        client.post(Tutorials.FLOWS + "/runs/" + failed + "/action?op=RE_TRIGGER", "");   // refused: the flow is disabled
+        client.post(Tutorials.FLOWS + "/flows/" + payments.flowId + "/action?op=ENABLE", "");
+        waitForRunsToEnd();
+        client.get(Tutorials.FLOWS + "/runs?property=flowId==" + crm.flowId);
+    }
+
+    private static void waitForRunsToEnd() {
+        try {
+            Thread.sleep(RUN_MILLIS + 100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void schedulePatch(Tutorials t) {

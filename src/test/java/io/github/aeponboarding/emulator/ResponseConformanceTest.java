@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,9 @@ class ResponseConformanceTest {
     void every_response_of_a_representative_run_matches_its_operations_response_schema(@TempDir Path dir) {
         assumeTrue(SpecConformance.specsAvailable(), SpecConformance::skipMessage);
         Path journal = dir.resolve("journal.jsonl");
-        try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().journal(journal).build())) {
+        try (AepEmulator emulator = AepEmulator.start(EmulatorOptions.builder().journal(journal)
+                .runDurationMillis(ConformanceTour.RUN_MILLIS)
+                .runOutcomes(Map.of("Contact", "partialSuccess", "PayPal.Catalog_Products", "failed")).build())) {
             new ConformanceTour(new AepClient(emulator, "responses")).run();
         }
         List<JsonNode> entries = SpecConformance.readJournal(journal);

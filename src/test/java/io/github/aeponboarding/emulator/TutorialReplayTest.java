@@ -14,7 +14,7 @@ class TutorialReplayTest {
 
     @BeforeAll
     static void start() {
-        emulator = AepEmulator.start(EmulatorOptions.builder().build());
+        emulator = AepEmulator.start(EmulatorOptions.builder().runDurationMillis(0).build());   // the run has ended when read
     }
 
     @AfterAll

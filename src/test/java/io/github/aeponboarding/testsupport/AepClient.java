@@ -54,12 +54,14 @@ public final class AepClient {
 
     /** DELETE a platform path; the status AEP answered. */
     public int delete(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + token)
-                .header("x-api-key", clientId)
-                .header("x-gw-ims-org-id", orgId)
-                .header("x-sandbox-name", sandbox)
+        return http.send(authorized(path)
                 .DELETE().build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    /** POST without a body (a Flow Service action, e.g. {@code /flows/{id}/action?op=DISABLE}); the status AEP answered. */
+    public int post(String path) throws Exception {
+        return http.send(authorized(path)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     public int status(String path, String accept) throws Exception {
@@ -76,13 +78,18 @@ public final class AepClient {
     }
 
     private HttpResponse<String> send(String path, String accept) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return http.send(authorized(path)
+                .header("Accept", accept)
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request to a platform path with AEP's headers (the test's token, key, org and sandbox). */
+    private HttpRequest.Builder authorized(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token)
                 .header("x-api-key", clientId)
                 .header("x-gw-ims-org-id", orgId)
-                .header("x-sandbox-name", sandbox)
-                .header("Accept", accept)
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("x-sandbox-name", sandbox);
     }
 
     public static String enc(String s) {
