@@ -23,7 +23,8 @@ abstract class EmulatorTestBase {
 
     @BeforeEach
     void newSandbox(TestInfo test) {
-        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT);
+        // sandbox names take lower-case letters, digits and '-': snake_case test names become kebab-case
+        String name = test.getTestMethod().orElseThrow().getName().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         sandbox = name.length() > 50 ? name.substring(0, 50) : name;
         client = new AepClient(emulator, sandbox);
     }
