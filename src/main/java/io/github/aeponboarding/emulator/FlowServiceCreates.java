@@ -55,11 +55,10 @@ final class FlowServiceCreates {
             throw bad("data.format must be one of " + SOURCE_FORMATS + ": " + format, "sourceConnections");
         }
         if (data.has("schema")) checkSchemaReference(data.get("schema"), state, "sourceConnections");
-        boolean tableSource = base != null && state.tables.containsKey(base.get("id").asText());
         if (base == null && spec.has("exploreSpec") && "table".equals(spec.path("exploreSpec").path("type").asText())) {
             throw bad("baseConnectionId is required for table-based sources", "sourceConnections");
         }
-        if (tableSource) checkTable(body.get("params"), base, state);
+        SourceSpecRules.checkParams(body.get("params"), spec, base, state);
         return created(state.sourceConnections, body.deepCopy(), request, state, "sourceConnections");
     }
 
@@ -132,6 +131,7 @@ final class FlowServiceCreates {
             JsonNode schedule = requireObject(flow, "scheduleParams", "flows");
             List<String> problems = JsonSchemas.problems(scheduleSpec, schedule);
             if (!problems.isEmpty()) throw bad("scheduleParams: " + String.join("; ", problems), "flows");
+            SourceSpecRules.checkFrequency(schedule, sources, state);
         }
     }
 
@@ -177,29 +177,6 @@ final class FlowServiceCreates {
             }
         }
         return list;
-    }
-
-    private static void checkTable(JsonNode params, ObjectNode base, SandboxState state) {
-        String baseId = base.get("id").asText();
-        String table = params == null ? null : Json.text(params, "tableName");
-        if (table == null && params != null) table = Json.text(params, "path");
-        if (table == null) throw bad("params.tableName (or params.path) names the source table and is required", "sourceConnections");
-        SeedData.Table found = state.table(baseId, table);
-        if (found == null) {
-            throw bad("Table " + table + " does not exist in base connection " + baseId + " (see its explore)", "sourceConnections");
-        }
-        JsonNode columns = params.get("columns");
-        if (columns == null) return;
-        if (!columns.isArray()) throw bad("params.columns must be an array", "sourceConnections");
-        Set<String> known = new LinkedHashSet<>();
-        found.columns().forEach(c -> known.add(c.name()));
-        for (JsonNode column : columns) {
-            String name = requireString(column, "name", "sourceConnections");
-            requireString(column, "type", "sourceConnections");
-            if (!known.contains(name)) {
-                throw bad("Column " + name + " does not exist in table " + table + "; columns are " + known, "sourceConnections");
-            }
-        }
     }
 
     /** Checks {@code {id, version}} of a schema reference and returns the id. */

@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The state every sandbox starts with, read from {@code seed.json} next to this class: connection specs,
- * the CRMToAEP and CloudStorageToAEP flowSpecs, the Salesforce / Dynamics / PayPal base connections
+ * the CRMToAEP, RestStorageToAEP and CloudStorageToAEP flowSpecs, a base connection per source (Salesforce, Dynamics,
+ * Veeva CRM, SugarCRM, Zoho CRM, Stripe, Square, PayPal)
  * with their explorable tables, and the XDM standard resources target schemas reference.
  */
 final class SeedData {

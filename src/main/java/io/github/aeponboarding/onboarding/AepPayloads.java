@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.OnboardingRequest.Column;
+import io.github.aeponboarding.request.SourceCatalogue;
 import org.apache.camel.Exchange;
 
 /**
@@ -49,8 +50,8 @@ public class AepPayloads {
         send(ex, body);
     }
 
-    /** CRM tutorial: the source is a table, described by its columns. */
-    public void crmSourceConnection(Exchange ex) {
+    /** A table, described by its columns (CRM tutorial; Salesforce, Dynamics, Veeva, Square). */
+    public void tableSourceConnection(Exchange ex) {
         OnboardingRequest r = request(ex);
         ObjectNode body = sourceConnection(ex, r);
         ObjectNode params = body.putObject("params");
@@ -62,11 +63,27 @@ public class AepPayloads {
         send(ex, body);
     }
 
-    /** Payments tutorial: the source is a path in the payments application. */
-    public void paymentsSourceConnection(Exchange ex) {
+    /** A table named by its path in the payments application (payments tutorial; PayPal). */
+    public void tablePathSourceConnection(Exchange ex) {
         OnboardingRequest r = request(ex);
         ObjectNode body = sourceConnection(ex, r);
         body.putObject("params").put("path", r.source().table());
+        send(ex, body);
+    }
+
+    /** A REST resource of the source's API (Stripe: charges, customers, ...). */
+    public void jsonResourceSourceConnection(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = sourceConnection(ex, r);
+        body.putObject("params").put("resourcePath", r.source().resourcePath());
+        send(ex, body);
+    }
+
+    /** An object type and its path (SugarCRM: accounts, contacts). */
+    public void jsonObjectSourceConnection(Exchange ex) {
+        OnboardingRequest r = request(ex);
+        ObjectNode body = sourceConnection(ex, r);
+        body.putObject("params").put("object_type", r.source().objectType()).put("path", r.source().path());
         send(ex, body);
     }
 
@@ -96,7 +113,9 @@ public class AepPayloads {
     public void targetConnection(Exchange ex) {
         OnboardingRequest r = request(ex);
         ObjectNode body = named(ResourceNames.of(Step.TARGET_CONNECTION, r), "Target connection of onboarding request " + r.id());
-        body.put("baseConnectionId", header(ex, Step.DATASET_BASE_CONNECTION));
+        if (Recipe.of(r).has(Step.DATASET_BASE_CONNECTION)) {
+            body.put("baseConnectionId", header(ex, Step.DATASET_BASE_CONNECTION));
+        }
         body.putObject("connectionSpec").put("id", DATA_LAKE_SPEC).put("version", "1.0");
         ObjectNode data = body.putObject("data");
         data.put("format", "parquet_xdm");
@@ -117,9 +136,20 @@ public class AepPayloads {
         send(ex, body);
     }
 
-    /** The flowSpec is looked up by name: its id is never copied from a tutorial (the CRM one has the wrong one). */
+    /**
+     * The request's flowSpec (its source's, in the catalogue) is looked up by name: its id is never copied
+     * from a tutorial (the CRM one has the wrong one). A catalogue flowSpec without a name is read by id.
+     * {@code aep.flow-spec-name} renames the tutorials' CRMToAEP.
+     */
     public void flowSpec(Exchange ex) {
-        ex.setVariable(AepHttp.QUERY, "property=name==" + flowSpecName);
+        SourceCatalogue.Source source = ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class);
+        SourceCatalogue.FlowSpec spec = source == null ? null : source.flowSpec();
+        String name = spec == null || spec.key().equals(SourceCatalogue.DEFAULT_FLOW_SPEC) ? flowSpecName : spec.name();
+        if (name != null) {
+            ex.setVariable(AepHttp.QUERY, "property=name==" + name);
+        } else {
+            ex.setVariable(AepHttp.PATH_SUFFIX, "/" + spec.id());
+        }
         ex.getMessage().setBody(null);
     }
 
@@ -130,8 +160,10 @@ public class AepPayloads {
         body.putArray("sourceConnectionIds").add(header(ex, Step.SOURCE_CONNECTION));
         body.putArray("targetConnectionIds").add(header(ex, Step.TARGET_CONNECTION));
         ArrayNode transformations = body.putArray("transformations");
-        ObjectNode copy = transformations.addObject().put("name", "Copy");
-        copy.set("params", mapper.valueToTree(r.copy()));
+        // only where the flowSpec takes it (validated against the catalogue and the flowSpec read)
+        if (r.copy() != null) {
+            transformations.addObject().put("name", "Copy").set("params", mapper.valueToTree(r.copy()));
+        }
         transformations.addObject().put("name", "Mapping").putObject("params")
                 .put("mappingId", header(ex, Step.MAPPING_SET)).put("mappingVersion", "0");
         body.set("scheduleParams", mapper.valueToTree(r.schedule()));
@@ -152,8 +184,13 @@ public class AepPayloads {
         body.put("baseConnectionId", r.source().baseConnectionId());
         body.putObject("connectionSpec").put("id", r.source().connectionSpecId()).put("version", "1.0");
         ObjectNode data = body.putObject("data");
-        data.put("format", "parquet_xdm");
-        data.putObject("schema").put("id", header(ex, Step.ADHOC_SCHEMA)).put("version", NOTEXT_SCHEMA);
+        if (Recipe.of(r).has(Step.ADHOC_SCHEMA)) {
+            data.put("format", "parquet_xdm");
+            data.putObject("schema").put("id", header(ex, Step.ADHOC_SCHEMA)).put("version", NOTEXT_SCHEMA);
+        } else {
+            // today's recipe: the source's own format, no ad hoc schema
+            data.put("format", ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class).shape().dataFormat());
+        }
         return body;
     }
 

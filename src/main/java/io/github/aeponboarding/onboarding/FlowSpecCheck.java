@@ -12,7 +12,8 @@ import org.apache.camel.Exchange;
 /**
  * Checks a request against the flowSpec AEP returned, before anything is written: the source's
  * connection spec must be one the flowSpec accepts (a CRM source on CloudStorageToAEP is not),
- * the Data Lake must be one of its targets, and the schedule must satisfy its {@code scheduleSpec}.
+ * the Data Lake must be one of its targets, a Copy transformation must be one it defines (RestStorageToAEP
+ * takes Mapping only), and the schedule must satisfy its {@code scheduleSpec}.
  */
 public class FlowSpecCheck {
     private final SandboxResources sandboxes;
@@ -34,10 +35,20 @@ public class FlowSpecCheck {
         if (!contains(flowSpec.path("targetConnectionSpecIds"), AepPayloads.DATA_LAKE_SPEC)) {
             problems.add(new Problem("$.kind", "flowSpec " + flowSpec.path("name").asText() + " does not write to the Data Lake"));
         }
+        if (r.copy() != null && !transformations(flowSpec).contains("Copy")) {
+            problems.add(new Problem("$.copy", "flowSpec " + flowSpec.path("name").asText() + " takes no Copy transformation (it takes "
+                    + transformations(flowSpec) + "); leave copy out"));
+        }
         problems.addAll(rules.checkSchedule(r.schedule(), flowSpec.path("scheduleSpec")));
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    private static List<String> transformations(JsonNode flowSpec) {
+        List<String> names = new ArrayList<>();
+        flowSpec.path("transformationSpecs").forEach(t -> names.add(t.path("name").asText()));
+        return names;
     }
 
     private static boolean contains(JsonNode array, String value) {

@@ -69,8 +69,9 @@ final class LedgerRecord {
 
     /** Declares the steps whose inputs of this request are all created: the ones that can be sent first. */
     void declareFirstSteps() {
-        declare(Arrays.stream(Step.values()).filter(s -> !SHARED.contains(s)
-                && s.inputs().stream().allMatch(in -> SHARED.contains(in) || ids.containsKey(in.key()))).toList());
+        Recipe recipe = Recipe.of(request);
+        declare(Arrays.stream(Step.values()).filter(s -> !SHARED.contains(s) && recipe.has(s)
+                && recipe.inputs(s).stream().allMatch(in -> SHARED.contains(in) || ids.containsKey(in.key()))).toList());
     }
 
     /** Forgets the intents of steps whose turn never came; the version the store must reach. */

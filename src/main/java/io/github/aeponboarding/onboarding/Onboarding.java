@@ -4,6 +4,8 @@ package io.github.aeponboarding.onboarding;
 public final class Onboarding {
     /** The validated {@link io.github.aeponboarding.request.OnboardingRequest}. */
     public static final String REQUEST = "aepRequest";
+    /** The request's {@link io.github.aeponboarding.request.SourceCatalogue.Source}: shape, flowSpec, deprecation. */
+    public static final String SOURCE = "aepSource";
     /** The step being run (its route name), for failure documents. */
     public static final String STEP = "aepStep";
     /** The resource the current step creates ({@link Step#routeName()}). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.request.OnboardingRequest;
+import io.github.aeponboarding.request.SourceCatalogue;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +97,9 @@ public class OnboardingPlan {
         ex.setProperty(Onboarding.RESOURCE, step.routeName());
         ex.setProperty(LOOK_UP, false);
         plan.current = null;
+        if (!Recipe.of(r).has(step)) {
+            return;   // not a resource of this request's recipe: onboard neither creates nor reuses it
+        }
         String referenced = referenced(step, r);
         if (referenced != null || (r.adhocSchemaId() != null && step == Step.ADHOC_CLASS)) {
             if (referenced != null) {   // the request names it: onboard creates nothing (and the ad hoc class not at all)
@@ -181,10 +185,11 @@ public class OnboardingPlan {
             case ADHOC_CLASS -> payloads.adhocClass(ex);
             case ADHOC_SCHEMA -> payloads.adhocSchema(ex);
             case SOURCE_CONNECTION -> {
-                if (r.isCrm()) {
-                    payloads.crmSourceConnection(ex);
-                } else {
-                    payloads.paymentsSourceConnection(ex);
+                switch (ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class).shape()) {
+                    case TABLE -> payloads.tableSourceConnection(ex);
+                    case TABLE_PATH -> payloads.tablePathSourceConnection(ex);
+                    case JSON_RESOURCE -> payloads.jsonResourceSourceConnection(ex);
+                    case JSON_OBJECT -> payloads.jsonObjectSourceConnection(ex);
                 }
             }
             case TARGET_SCHEMA -> payloads.targetSchema(ex);

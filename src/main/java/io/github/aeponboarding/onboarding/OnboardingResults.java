@@ -9,6 +9,8 @@ import io.github.aeponboarding.request.Action;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.Problem;
+import io.github.aeponboarding.request.SourceCatalogue;
+import io.github.aeponboarding.request.SourceRules;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.camel.Exchange;
@@ -21,6 +23,7 @@ import org.apache.camel.Exchange;
  * ids, the request id and AEP's error text only.
  */
 public class OnboardingResults {
+    private static final SourceRules WARNINGS = new SourceRules(SourceCatalogue.standard());
     private final ObjectMapper mapper = new ObjectMapper();
     private final OnboardingLedger ledger;
     private final AepRetryPolicy retryPolicy;
@@ -120,6 +123,10 @@ public class OnboardingResults {
             doc.put("sandbox", ex.getProperty(AepHttp.SANDBOX, String.class));
         }
         doc.put("status", status);
+        // a deprecated source still onboards where AEP accepts it: the result says so
+        if (r != null && !WARNINGS.warnings(r).isEmpty()) {
+            doc.set("warnings", mapper.valueToTree(WARNINGS.warnings(r)));
+        }
         long started = ex.getProperty(Onboarding.STARTED_AT, System.currentTimeMillis(), Long.class);
         doc.put("startedAt", Instant.ofEpochMilli(started).toString());
         doc.put("elapsedMs", System.currentTimeMillis() - started);

@@ -10,6 +10,7 @@ import io.github.aeponboarding.request.OnboardingRequest.Column;
 import io.github.aeponboarding.request.Problem;
 import io.github.aeponboarding.request.RequestReader;
 import io.github.aeponboarding.request.RequestRules;
+import io.github.aeponboarding.request.SourceCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.camel.Exchange;
@@ -88,6 +89,7 @@ public class RequestIntake {
             request = request.withSandbox(defaultSandbox);
         }
         ex.setProperty(Onboarding.REQUEST, request);
+        ex.setProperty(Onboarding.SOURCE, SourceCatalogue.standard().resolve(request));
         ex.setProperty(AepHttp.SANDBOX, request.sandbox());
         ex.setProperty("aepRequestName", request.id());
     }

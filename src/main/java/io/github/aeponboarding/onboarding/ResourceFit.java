@@ -17,7 +17,8 @@ final class ResourceFit {
             Step.DATASET, List.of("/schemaRef/id"),
             Step.TARGET_CONNECTION, List.of("/connectionSpec/id", "/params/dataSetId", "/data/schema/id"),
             Step.MAPPING_SET, List.of("/outputSchema/schemaRef/id", "/mappings"),
-            Step.FLOW, List.of("/flowSpec/id", "/sourceConnectionIds", "/targetConnectionIds", "/transformations/1/params/mappingId"));
+            // the transformations whole: Copy is there or not, as the flowSpec takes it
+            Step.FLOW, List.of("/flowSpec/id", "/sourceConnectionIds", "/targetConnectionIds", "/transformations"));
 
     private ResourceFit() {
     }

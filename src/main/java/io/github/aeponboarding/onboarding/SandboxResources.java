@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.request.SourceCatalogue;
 import io.github.aeponboarding.store.LedgerKey;
 import io.github.aeponboarding.store.RequestLocks;
 import java.util.Map;
@@ -13,8 +14,9 @@ import org.apache.camel.Exchange;
 import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
- * {@link StepMemory} of what every onboarding in a sandbox shares: the {@code CRMToAEP} flowSpec and
- * the dataset base connection. They are looked up once per sandbox and reused; the first
+ * {@link StepMemory} of what every onboarding in a sandbox shares: the flowSpecs of its sources
+ * ({@code CRMToAEP}, {@code RestStorageToAEP}; each request uses its source's) and the dataset base
+ * connection of the tutorial recipe. They are looked up once per sandbox and reused; the first
  * onboarding of a sandbox holds a gate while it looks them up, so a batch does not create two
  * base connections. A 404 on the flow (a stale cache) clears them through {@link #forget}; a target
  * connection refused because the cached base connection is gone refreshes it ({@link #forgetBaseConnection}).
@@ -39,7 +41,7 @@ public class SandboxResources implements StepMemory {
      * would otherwise both find none and both create one.
      */
     public boolean acquire(Exchange ex) throws InterruptedException {
-        if (acquire(ex, Shared::ready)) {
+        if (acquire(ex, s -> s.ready(flowSpecKey(ex)))) {
             return true;
         }
         try {
@@ -56,27 +58,27 @@ public class SandboxResources implements StepMemory {
      * and the base connection (a write) waits until the request passed.
      */
     public boolean acquireFlowSpec(Exchange ex) throws InterruptedException {
-        return acquire(ex, Shared::hasFlowSpec);
+        return acquire(ex, s -> s.hasFlowSpec(flowSpecKey(ex)));
     }
 
     private boolean acquire(Exchange ex, java.util.function.Predicate<Shared> ready) throws InterruptedException {
         Shared shared = shared(ex);
         if (ready.test(shared)) {
-            shared.apply(ex);
+            shared.apply(ex, flowSpecKey(ex));
             return true;
         }
         shared.gate.acquire();
         if (ready.test(shared)) {   // another onboarding finished the lookups while we waited
             shared.gate.release();
-            shared.apply(ex);
+            shared.apply(ex, flowSpecKey(ex));
             return true;
         }
         return false;
     }
 
-    /** Sets the headers of every shared id the sandbox's cache holds. */
+    /** Sets the headers of the shared ids the request uses that the sandbox's cache holds. */
     public void applyShared(Exchange ex) {
-        shared(ex).apply(ex);
+        shared(ex).apply(ex, flowSpecKey(ex));
     }
 
     public void release(Exchange ex) {
@@ -88,9 +90,9 @@ public class SandboxResources implements StepMemory {
         shared.gate.release();
     }
 
-    /** The flowSpec as AEP returned it (for the schedule and connection-spec checks). */
+    /** The request's flowSpec as AEP returned it (for the schedule, connection-spec and transformation checks). */
     public JsonNode flowSpec(Exchange ex) {
-        return shared(ex).flowSpec;
+        return shared(ex).flowSpecs.get(flowSpecKey(ex));
     }
 
     public void forget(Exchange ex) {
@@ -129,7 +131,7 @@ public class SandboxResources implements StepMemory {
     @Override
     public void recall(Exchange ex) {
         Step step = StepMemory.step(ex);
-        String id = shared(ex).ids.get(step);
+        String id = step == Step.FLOW_SPEC ? shared(ex).flowSpecIds.get(flowSpecKey(ex)) : shared(ex).ids.get(step);
         if (id != null) {
             ex.getMessage().setHeader(step.header(), id);
         }
@@ -150,10 +152,12 @@ public class SandboxResources implements StepMemory {
         String id = ex.getMessage().getHeader(step.header(), String.class);
         if (step == Step.FLOW_SPEC) {
             try {
-                shared.flowSpec = mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0);
+                shared.flowSpecs.put(flowSpecKey(ex), mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("flowSpec answer is not JSON", e);
             }
+            shared.flowSpecIds.put(flowSpecKey(ex), id);
+            return;
         }
         shared.ids.put(step, id);
     }
@@ -166,23 +170,39 @@ public class SandboxResources implements StepMemory {
         return ex.getProperty(AepHttp.SANDBOX, String.class);
     }
 
+    /** The catalogue's key of the request's flowSpec (CRMToAEP for a source the catalogue does not list). */
+    private static String flowSpecKey(Exchange ex) {
+        SourceCatalogue.Source source = ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class);
+        return source == null ? SourceCatalogue.DEFAULT_FLOW_SPEC : source.flowSpec().key();
+    }
+
     private static final class Shared {
         final Semaphore gate = new Semaphore(1);
         /** Held with the gate while the base connection is looked up or created. */
         RequestLocks.Held storeLock;
+        /** The dataset base connection. */
         final Map<Step, String> ids = new ConcurrentHashMap<>();
-        volatile JsonNode flowSpec;
+        /** By the catalogue's flowSpec key: the flowSpec as read, and its id. */
+        final Map<String, JsonNode> flowSpecs = new ConcurrentHashMap<>();
+        final Map<String, String> flowSpecIds = new ConcurrentHashMap<>();
 
-        boolean ready() {
-            return hasFlowSpec() && ids.containsKey(Step.DATASET_BASE_CONNECTION);
+        boolean ready(String flowSpec) {
+            return hasFlowSpec(flowSpec) && ids.containsKey(Step.DATASET_BASE_CONNECTION);
         }
 
-        boolean hasFlowSpec() {
-            return flowSpec != null && ids.containsKey(Step.FLOW_SPEC);
+        boolean hasFlowSpec(String flowSpec) {
+            return flowSpecs.containsKey(flowSpec) && flowSpecIds.containsKey(flowSpec);
         }
 
-        void apply(Exchange ex) {
-            ids.forEach((step, id) -> ex.getMessage().setHeader(step.header(), id));
+        /** The request's flowSpec, and the base connection unless its recipe has none (current). */
+        void apply(Exchange ex, String flowSpec) {
+            String flowSpecId = flowSpecIds.get(flowSpec);
+            if (flowSpecId != null) {
+                ex.getMessage().setHeader(Step.FLOW_SPEC.header(), flowSpecId);
+            }
+            if (Recipe.of(AepPayloads.request(ex)).has(Step.DATASET_BASE_CONNECTION)) {
+                ids.forEach((step, id) -> ex.getMessage().setHeader(step.header(), id));
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 public record OnboardingRequest(
         String id,
         String kind,
+        String recipe,
         String sandbox,
         Source source,
         String adhocSchemaId,
@@ -27,19 +28,36 @@ public record OnboardingRequest(
         return "crm".equals(kind);
     }
 
+    /**
+     * {@code current} (as Adobe documents it now: no ad hoc class and schema, no dataset base connection)
+     * or {@code tutorial} (the 2020 tutorials' chain), which is the default: requests written before the
+     * field existed keep onboarding, and resuming, exactly as they did.
+     */
+    public String recipeOrDefault() {
+        return recipe == null ? SourceRules.TUTORIAL : recipe;
+    }
+
     /** The same request with a (defaulted) sandbox. */
     public OnboardingRequest withSandbox(String sandbox) {
-        return new OnboardingRequest(id, kind, sandbox, source, adhocSchemaId, target, mapping, copy, schedule);
+        return new OnboardingRequest(id, kind, recipe, sandbox, source, adhocSchemaId, target, mapping, copy, schedule);
+    }
+
+    /** The same request with its kind (derived from the source catalogue when the request leaves it out). */
+    public OnboardingRequest withKind(String kind) {
+        return new OnboardingRequest(id, kind, recipe, sandbox, source, adhocSchemaId, target, mapping, copy, schedule);
     }
 
     /** The same request with columns discovered through the explore API. */
     public OnboardingRequest withColumns(List<Column> columns) {
-        Source s = new Source(source.baseConnectionId(), source.connectionSpecId(), source.table(), columns);
-        return new OnboardingRequest(id, kind, sandbox, s, adhocSchemaId, target, mapping, copy, schedule);
+        Source s = new Source(source.baseConnectionId(), source.connectionSpecId(), source.table(), columns,
+                source.resourcePath(), source.objectType(), source.path());
+        return new OnboardingRequest(id, kind, recipe, sandbox, s, adhocSchemaId, target, mapping, copy, schedule);
     }
 
+    /** What is read: a table ({@code table}, {@code columns}), a resource path, or an object type and path (see {@link SourceShape}). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String baseConnectionId, String connectionSpecId, String table, List<Column> columns) {}
+    public record Source(String baseConnectionId, String connectionSpecId, String table, List<Column> columns,
+                         String resourcePath, String objectType, String path) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Column(String name, String type) {}

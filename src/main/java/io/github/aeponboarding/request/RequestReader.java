@@ -95,7 +95,9 @@ public final class RequestReader {
         Action action = Action.of(tree.path("action").asText(null)).orElse(null);
         ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("action");
         try {
-            return new Submission(action, strict.treeToValue(tree, OnboardingRequest.class));
+            OnboardingRequest request = strict.treeToValue(tree, OnboardingRequest.class);
+            // kind follows from the connection spec: the catalogue's, or the request's own for an unlisted spec
+            return new Submission(action, request.kind() != null ? request : request.withKind(SourceCatalogue.standard().resolve(request).kind()));
         } catch (InvalidFormatException e) {
             // JSON Schema counts 30.0 as an integer; Flow Service and the records do not
             throw new InvalidRequestException(pathOf(e), "must be a whole number without a decimal point or exponent (got " + e.getValue() + ")");
@@ -124,7 +126,8 @@ public final class RequestReader {
      */
     private OnboardingRequest partial(JsonNode tree) {
         return new OnboardingRequest(
-                section(tree, "id", String.class), section(tree, "kind", String.class), section(tree, "sandbox", String.class),
+                section(tree, "id", String.class), section(tree, "kind", String.class), section(tree, "recipe", String.class),
+                section(tree, "sandbox", String.class),
                 section(tree, "source", OnboardingRequest.Source.class), section(tree, "adhocSchemaId", String.class),
                 section(tree, "target", OnboardingRequest.Target.class), mappingSection(tree),
                 section(tree, "copy", OnboardingRequest.Copy.class), section(tree, "schedule", OnboardingRequest.Schedule.class));

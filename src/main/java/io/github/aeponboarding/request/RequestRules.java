@@ -31,6 +31,7 @@ public final class RequestRules {
     private static final int MAX_COLUMNS_SHOWN = 10;
 
     private final ObjectMapper mapper = new ObjectMapper();
+    private final SourceRules sources = new SourceRules(SourceCatalogue.standard());
     private final JsonSchemaFactory draft7 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
 
     /** Every check that needs only the request. */
@@ -41,6 +42,7 @@ public final class RequestRules {
         problems.addAll(checkColumns(request));
         problems.addAll(checkFieldGroups(request));
         problems.addAll(checkMappingDestinations(request));
+        problems.addAll(sources.check(request));
         return problems;
     }
 

@@ -109,7 +109,7 @@ class BundleContractTest extends EmulatorTestBase {
         assertThat(dataLake.json().at("/items/0/targetSpec/spec/required/0").asText()).isEqualTo("dataSetId");
         Reply crmToAep = client.get(Tutorials.FLOWS + "/flowSpecs/" + Tutorials.CRM_TO_AEP);
         assertThat(crmToAep.json().at("/items/0/targetConnectionSpecIds/0").asText()).isEqualTo(Tutorials.DATA_LAKE_SPEC);
-        assertThat(crmToAep.json().at("/items/0/sourceConnectionSpecIds")).hasSize(3);
+        assertThat(crmToAep.json().at("/items/0/sourceConnectionSpecIds")).hasSize(6);
         Reply cloud = client.get(Tutorials.FLOWS + "/flowSpecs?property=name==CloudStorageToAEP");
         assertThat(cloud.json().at("/items/0/id").asText()).isEqualTo(Tutorials.CLOUD_STORAGE_TO_AEP);
         assertThat(cloud.json().at("/items/0/sourceConnectionSpecIds").toString()).doesNotContain(Tutorials.SALESFORCE_SPEC);

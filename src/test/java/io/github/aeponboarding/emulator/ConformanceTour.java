@@ -3,6 +3,7 @@ package io.github.aeponboarding.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A representative run over every operation the emulator serves, for the response check: onboarding
@@ -27,8 +28,26 @@ final class ConformanceTour {
         schedulePatch(crm);
         explore();
         reads(crm);
+        todaysSources();
         pages();
         errorProbes(payments);
+    }
+
+    /** Today's recipe for the JSON sources on RestStorageToAEP, their explore, and the refusals of their rules. */
+    private void todaysSources() {
+        TodaysRecipe today = new TodaysRecipe(client);
+        client.get(Tutorials.FLOWS + "/flowSpecs?property=name==RestStorageToAEP");
+        String stripe = today.source(TodaysRecipe.STRIPE_CONNECTION, TodaysRecipe.STRIPE_SPEC, "json", Map.of("resourcePath", "customers"))
+                .json().path("id").asText();
+        today.flow(stripe, TodaysRecipe.REST_STORAGE_TO_AEP, List.of("Mapping"), Map.of("startTime", 1767225600, "frequency", "minute", "interval", 15));
+        today.flow(stripe, TodaysRecipe.REST_STORAGE_TO_AEP, List.of("Copy", "Mapping"), Map.of("startTime", 1767225600, "frequency", "hour", "interval", 1));
+        String sugar = today.source(TodaysRecipe.SUGARCRM_CONNECTION, TodaysRecipe.SUGARCRM_SPEC, "json", Map.of("object_type", "accounts", "path", "accounts"))
+                .json().path("id").asText();
+        today.flow(sugar, TodaysRecipe.REST_STORAGE_TO_AEP, List.of("Mapping"), Map.of("startTime", 1767225600, "frequency", "minute", "interval", 15));
+        today.source(TodaysRecipe.STRIPE_CONNECTION, TodaysRecipe.STRIPE_SPEC, "json", Map.of("resourcePath", "invoices"));
+        String base = Tutorials.FLOWS + "/connections/" + TodaysRecipe.STRIPE_CONNECTION;
+        client.get(base + "/explore?objectType=root");
+        client.get(base + "/explore?objectType=table&object=charges&preview=true");
     }
 
     /** What a re-submission asks before creating anything: every resource looked up by name. */

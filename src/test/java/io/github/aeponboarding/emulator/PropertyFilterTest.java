@@ -17,7 +17,7 @@ class PropertyFilterTest extends EmulatorTestBase {
             assertThat(ids(reply)).as(query).containsExactly(Tutorials.CRM_TO_AEP);
         }
         assertThat(ids(client.get(Tutorials.FLOWS + "/flowSpecs?property=name==Nope"))).isEmpty();
-        assertThat(ids(client.get(Tutorials.FLOWS + "/flowSpecs"))).hasSize(2);
+        assertThat(ids(client.get(Tutorials.FLOWS + "/flowSpecs"))).hasSize(3);
     }
 
     @Test
@@ -26,7 +26,7 @@ class PropertyFilterTest extends EmulatorTestBase {
         assertThat(ids(client.get(specs + "id==" + Tutorials.SALESFORCE_SPEC + "," + Tutorials.PAYPAL_SPEC)))
                 .containsExactlyInAnyOrder(Tutorials.SALESFORCE_SPEC, Tutorials.PAYPAL_SPEC);
         assertThat(ids(client.get(specs + "attributes.isSource==true&property=id!=" + Tutorials.SALESFORCE_SPEC)))
-                .hasSize(3).doesNotContain(Tutorials.SALESFORCE_SPEC, Tutorials.DATA_LAKE_SPEC);
+                .hasSize(8).doesNotContain(Tutorials.SALESFORCE_SPEC, Tutorials.DATA_LAKE_SPEC);
         assertThat(ids(client.get(specs + "attributes.isSource==true&property=name==paypal"))).containsExactly(Tutorials.PAYPAL_SPEC);
     }
 

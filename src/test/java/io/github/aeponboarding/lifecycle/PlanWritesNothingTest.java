@@ -62,6 +62,18 @@ class PlanWritesNothingTest {
     }
 
     @Test
+    void plan_of_todays_recipe_for_a_json_source_lists_exactly_what_onboard_then_sends() throws Exception {
+        JsonNode plan = plan("payments-stripe.yaml", "plan-stripe", r -> r.put("recipe", "current"));
+
+        assertThat(plan.path("resources")).extracting(e -> e.path("resource").asText())
+                .doesNotContain("adhocClass", "adhocSchema", "datasetBaseConnection").contains("sourceConnection", "flow");
+        List<JsonNode> planned = creates(plan);
+        JsonNode created = onboard("payments-stripe.yaml", "plan-stripe", r -> r.put("recipe", "current"));
+        assertThat(created.path("status").asText()).as(created.toString()).isEqualTo("CREATED");
+        assertThat(resolved(planned, created.path("ids"))).containsExactlyInAnyOrderElementsOf(sentWrites());
+    }
+
+    @Test
     void plan_of_a_half_onboarded_request_reuses_what_exists_and_plans_only_the_rest() throws Exception {
         refuseFlow = true;
         JsonNode failed = onboard("payments", "plan-half", r -> { });

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
         properties = {"onboarding.data-dir=target/it/metrics/data", "camel.management.port=19876",
             "onboarding.file-trigger-enabled=false", "onboarding.jms-trigger-enabled=false"})
 class MetricsCountOnboardingStepsTest {
-    private static final String[] STEPS = {"aep-adhoc-class", "aep-adhoc-schema", "aep-crm-source-connection", "aep-target-schema",
+    private static final String[] STEPS = {"aep-adhoc-class", "aep-adhoc-schema", "aep-table-source-connection", "aep-target-schema",
         "aep-dataset", "aep-dataset-base-connection", "aep-target-connection", "aep-mapping-set", "aep-flow-spec", "aep-flow"};
 
     @BeanInject

@@ -86,6 +86,35 @@ class AepIsTheFinalTruthTest {
     }
 
     @Test
+    void a_lost_store_of_todays_recipe_creates_nothing_again_though_no_ad_hoc_schema_witnesses_it() throws Exception {
+        byte[] stripe = todaysRecipe("payments-stripe.yaml", "truth-lost-stripe");
+        byte[] sugar = todaysRecipe("crm-sugarcrm.yaml", "truth-lost-sugarcrm");
+        JsonNode first = result(bundle.onboard("stripe.json", stripe));
+        JsonNode second = result(bundle.onboard("sugar.json", sugar));
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("CREATED");
+        assertThat(second.path("status").asText()).as(second.toString()).isEqualTo("CREATED");
+
+        assertThat(ledger().deleteAll()).as("records forgotten").isGreaterThanOrEqualTo(2);
+        int mark = emulator.requestLog().size();
+        JsonNode firstAgain = result(bundle.onboard("stripe.json", stripe));
+        JsonNode secondAgain = result(bundle.onboard("sugar.json", sugar));
+
+        assertThat(platformCalls(emulator.requestLog(), mark)).as("no write changed AEP").noneMatch(RequestLogEntry::committed);
+        assertThat(firstAgain.path("status").asText()).isEqualTo("UNCHANGED");
+        assertThat(secondAgain.path("status").asText()).isEqualTo("UNCHANGED");
+        assertThat(firstAgain.path("ids")).isEqualTo(first.path("ids"));
+        assertThat(secondAgain.path("ids")).isEqualTo(second.path("ids"));
+    }
+
+    /** An example of today's recipe (examples/) under another id. */
+    private static byte[] todaysRecipe(String example, String id) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode request = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(java.nio.file.Path.of("examples", example).toFile());
+        request.put("id", id);
+        return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(request);
+    }
+
+    @Test
     void a_deleted_flow_is_made_again_on_the_surviving_connections_dataset_and_mapping_set() throws Exception {
         JsonNode first = result(bundle.onboard("first.json", Requests.example("payments", "truth-flow-deleted")));
         assertThat(first.path("status").asText()).isEqualTo("CREATED");

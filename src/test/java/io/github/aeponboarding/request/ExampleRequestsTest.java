@@ -8,15 +8,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /** The shipped examples are valid, and a request means the same in JSON and in YAML. */
 class ExampleRequestsTest {
     private static final RequestReader READER = new RequestReader();
 
+    /** Every request in examples/: one per source of the catalogue. */
+    static Stream<String> examples() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            return files.map(Path::toString).filter(f -> f.endsWith(".yaml")).sorted().toList().stream();
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"examples/crm-salesforce.yaml", "examples/payments-paypal.yaml"})
+    @MethodSource("examples")
     void exampleIsValidAndEqualInJsonAndYaml(String file) throws IOException {
         byte[] yaml = Files.readAllBytes(Path.of(file));
         String json = new ObjectMapper().writeValueAsString(new YAMLMapper().readTree(yaml));
@@ -48,6 +56,24 @@ class ExampleRequestsTest {
         assertThat(payments.source().columns()).extracting(OnboardingRequest.Column::name).contains("Type");
         assertThat(payments.target().schema().fieldGroups()).doesNotHaveDuplicates();
         assertThat(payments.copy().deltaColumn()).isEqualTo(new OnboardingRequest.DeltaColumn("updatedAt", "YYYY-MM-DD", "UTC"));
+    }
+
+    @Test
+    void every_source_of_the_catalogue_has_an_example() throws IOException {
+        java.util.Set<String> specs = new java.util.HashSet<>();
+        for (String file : examples().toList()) {
+            specs.add(READER.read(Files.readAllBytes(Path.of(file)), file).source().connectionSpecId());
+        }
+        assertThat(specs).containsAll(SourceCatalogue.standard().sources().stream().map(SourceCatalogue.Source::connectionSpecId).toList());
+    }
+
+    @Test
+    void kind_is_derived_from_the_catalogue_when_left_out() throws IOException {
+        OnboardingRequest stripe = READER.read(Files.readAllBytes(Path.of("examples/payments-stripe.yaml")), "payments-stripe.yaml");
+
+        assertThat(stripe.kind()).isEqualTo("payments");
+        assertThat(stripe.recipe()).isEqualTo("current");
+        assertThat(stripe.copy()).isNull();
     }
 
     @Test

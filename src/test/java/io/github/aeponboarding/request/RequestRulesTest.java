@@ -38,7 +38,7 @@ class RequestRulesTest {
 
     @Test
     void tolerates_a_partly_filled_request() {
-        OnboardingRequest empty = new OnboardingRequest(null, null, null, null, null, null, null, null, null);
+        OnboardingRequest empty = new OnboardingRequest(null, null, null, null, null, null, null, null, null, null);
 
         assertThat(RULES.check(empty)).isEmpty();
     }

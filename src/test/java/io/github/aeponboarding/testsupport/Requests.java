@@ -21,9 +21,11 @@ public final class Requests {
         return example(kind, id, r -> { });
     }
 
+    /** The example of a kind ({@code crm}: Salesforce, {@code payments}: PayPal) or any file of {@code examples/}, under this id. */
     public static byte[] example(String kind, String id, Consumer<ObjectNode> change) {
         try {
-            ObjectNode request = (ObjectNode) YAML.readTree(Path.of("examples", kind.equals("crm") ? "crm-salesforce.yaml" : "payments-paypal.yaml").toFile());
+            String file = kind.endsWith(".yaml") ? kind : kind.equals("crm") ? "crm-salesforce.yaml" : "payments-paypal.yaml";
+            ObjectNode request = (ObjectNode) YAML.readTree(Path.of("examples", file).toFile());
             request.put("id", id);
             change.accept(request);
             return JSON.writeValueAsBytes(request);
