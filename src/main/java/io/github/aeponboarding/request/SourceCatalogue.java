@@ -86,8 +86,14 @@ public final class SourceCatalogue {
                 List.of(), List.of(), null, false);
     }
 
+    /**
+     * {@code config/sources.yaml} next to the working directory (a ConfigMap on Kubernetes) when there is
+     * one, like the properties: a correction to an entry needs no new build. Else the copy in the jar.
+     */
     private static SourceCatalogue load() {
-        try (InputStream in = SourceCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        java.nio.file.Path local = java.nio.file.Path.of("config", RESOURCE);
+        try (InputStream in = java.nio.file.Files.isRegularFile(local) ? java.nio.file.Files.newInputStream(local)
+                : SourceCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + RESOURCE);
             }
