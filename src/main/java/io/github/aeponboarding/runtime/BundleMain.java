@@ -5,12 +5,15 @@ import java.util.Optional;
 import org.apache.camel.main.Main;
 
 /**
- * The bundle as a camel-main application: YAML routes from {@code routes/}, properties from
- * {@code config/} (the files next to the working directory win over the copies in the jar), the
- * profile from {@code CAMEL_MAIN_PROFILE} / {@code camel.main.profile} ({@code local} by default).
+ * The bundle as a camel-main application: YAML routes from the jar or a folder ({@link BundleRoutes}),
+ * properties from {@code config/} next to the working directory over the copies in the jar (under
+ * {@code aep-config/}: a host's own {@code application.properties} stays its own), the profile from
+ * {@code CAMEL_MAIN_PROFILE} / {@code camel.main.profile} ({@code local} by default).
  */
 public final class BundleMain {
     public static final String DEFAULT_PROFILE = "local";
+    /** The jar's copy of config/ (pom.xml): a folder of its own, so that no host's file is shadowed or shadows it. */
+    public static final String CLASSPATH_CONFIG = "classpath:aep-config/";
 
     private BundleMain() {
     }
@@ -22,6 +25,8 @@ public final class BundleMain {
         main.configure().addConfiguration(OnboardingConfiguration.class);
         main.configure().setProfile(profile);
         main.setPropertyPlaceholderLocations(locations(profile));
+        // over config/application.properties, whose pattern names the jar's copy of the routes
+        main.addOverrideProperty(BundleRoutes.PATTERN_KEY, BundleRoutes.includePattern(overrides));
         managementOverrides().forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         return main;
@@ -54,9 +59,9 @@ public final class BundleMain {
                 "file:config/application-" + profile + ".properties;optional=true",
                 "file:config/management.properties;optional=true",
                 "file:config/application.properties;optional=true",
-                "classpath:application-" + profile + ".properties;optional=true",
-                "classpath:management.properties;optional=true",
-                "classpath:application.properties;optional=true");
+                CLASSPATH_CONFIG + "application-" + profile + ".properties;optional=true",
+                CLASSPATH_CONFIG + "management.properties;optional=true",
+                CLASSPATH_CONFIG + "application.properties;optional=true");
     }
 
     public static String profile(Map<String, String> overrides) {
