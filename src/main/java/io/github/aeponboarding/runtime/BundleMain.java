@@ -1,5 +1,7 @@
 package io.github.aeponboarding.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.camel.main.Main;
@@ -27,9 +29,20 @@ public final class BundleMain {
         main.setPropertyPlaceholderLocations(locations(profile));
         // over config/application.properties, whose pattern names the jar's copy of the routes
         main.addOverrideProperty(BundleRoutes.PATTERN_KEY, BundleRoutes.includePattern(overrides));
+        withoutConfigFolder(Path.of("")).forEach(main::addOverrideProperty);
         managementOverrides().forEach(main::addOverrideProperty);
         overrides.forEach(main::addOverrideProperty);
         return main;
+    }
+
+    /**
+     * Files that properties name as {@code file:config/...} and the jar also carries: without a config/
+     * folder (java -jar from any folder) the jar's copies. Today the Jolokia policy, which would otherwise
+     * be missing and deny every Jolokia request.
+     */
+    static Map<String, String> withoutConfigFolder(Path workingDir) {
+        return Files.isDirectory(workingDir.resolve("config")) ? Map.of()
+                : Map.of("camel.beans.jolokia.policyLocation", CLASSPATH_CONFIG + "jolokia-access.xml");
     }
 
     /**

@@ -14,7 +14,7 @@ import org.apache.camel.support.PluginHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Where the routes come from: the jar by default, a folder as a whole when there is one. */
+/** Where the routes (and files named by the properties) come from: the jar by default, a folder when there is one. */
 class RoutesFromTheJarOrAFolderTest {
     @TempDir
     Path workingDir;
@@ -58,5 +58,14 @@ class RoutesFromTheJarOrAFolderTest {
     void an_explicit_routes_include_pattern_is_taken_as_it_is() {
         assertThat(BundleRoutes.includePattern(Map.of(BundleRoutes.PATTERN_KEY, "file:elsewhere/*.yaml"), workingDir))
                 .isEqualTo("file:elsewhere/*.yaml");
+    }
+
+    @Test
+    void without_a_config_folder_the_jolokia_policy_is_the_jar_s_copy() throws Exception {
+        assertThat(BundleMain.withoutConfigFolder(workingDir))
+                .containsEntry("camel.beans.jolokia.policyLocation", "classpath:aep-config/jolokia-access.xml");
+        assertThat(getClass().getResource("/aep-config/jolokia-access.xml")).isNotNull();
+        Files.createDirectories(workingDir.resolve("config"));
+        assertThat(BundleMain.withoutConfigFolder(workingDir)).as("config/ next to the working directory wins").isEmpty();
     }
 }
