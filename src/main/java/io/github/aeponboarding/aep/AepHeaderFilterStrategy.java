@@ -11,10 +11,10 @@ import org.apache.camel.support.DefaultHeaderFilterStrategy;
  * address or file path to a third party), so this is an allow-list, not a deny-list.
  */
 public class AepHeaderFilterStrategy extends DefaultHeaderFilterStrategy {
-    // no Authorization: the token is added inside HttpClient (AepBearerToken), never taken from a message;
+    // no Authorization: the token is added inside HttpClient (AepHttpClient), never taken from a message;
     // the token generation header goes out to that interceptor, which removes it before sending
     static final Set<String> ALLOWED = Set.of(
-            AepBearerToken.GENERATION_HEADER, "x-api-key", "x-gw-ims-org-id", "x-sandbox-name",
+            AepHttpClient.GENERATION_HEADER, "x-api-key", "x-gw-ims-org-id", "x-sandbox-name",
             "content-type", "accept", "if-match");
 
     @Override

@@ -8,7 +8,7 @@ import org.apache.camel.component.http.HttpMethods;
  * Prepares the one HTTP call of the {@code aep-http} route: AEP's headers on every call
  * (the tutorials forget {@code Authorization} on some), the method, path suffix and query
  * taken from exchange variables, and a clean message afterwards. The bearer token itself is never
- * on the message: {@link AepBearerToken} adds it inside HttpClient, for the generation named here.
+ * on the message: {@link AepHttpClient} adds it inside HttpClient, for the generation named here.
  */
 public class AepHttp {
     public static final String PATH = "aepPath";
@@ -46,7 +46,7 @@ public class AepHttp {
         String suffix = exchange.getVariable(PATH_SUFFIX, String.class);
         m.setHeader(Exchange.HTTP_PATH, exchange.getVariable(PATH, String.class) + (suffix == null ? "" : suffix));
         setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
-        m.setHeader(AepBearerToken.GENERATION_HEADER, token.generation());
+        m.setHeader(AepHttpClient.GENERATION_HEADER, token.generation());
         m.setHeader("x-api-key", settings.clientId());
         m.setHeader("x-gw-ims-org-id", settings.orgId());
         m.setHeader("x-sandbox-name", sandbox(exchange));

@@ -1,6 +1,6 @@
 package io.github.aeponboarding.runtime;
 
-import io.github.aeponboarding.aep.AepBearerToken;
+import io.github.aeponboarding.aep.AepHttpClient;
 import io.github.aeponboarding.aep.AepHeaderFilterStrategy;
 import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
@@ -47,7 +47,6 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceSupport;
@@ -56,10 +55,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
 
 /**
- * The bundle's beans, for the YAML routes in {@code routes/}. Any Camel runtime can use it: it
- * reads everything from configuration. With no {@code aep.base-url} it starts the AEP emulator in
- * this JVM, and with no {@code onboarding.broker-url} an embedded Artemis broker: the local
- * profile needs no credentials and no infrastructure.
+ * The bundle's beans, for its YAML routes ({@link BundleRoutes}). Any Camel runtime can use it: it
+ * reads everything from configuration and changes none of the host's components. In the local profile
+ * only ({@link RequiredSettings}), no {@code aep.base-url} starts the AEP emulator in this JVM and no
+ * {@code onboarding.broker-url} an embedded Artemis broker: it needs no credentials and no
+ * infrastructure. Anywhere else a missing URL or credential stops the start.
  */
 public class OnboardingConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(OnboardingConfiguration.class);
@@ -67,14 +67,16 @@ public class OnboardingConfiguration implements CamelConfiguration {
     @Override
     public void configure(CamelContext context) throws Exception {
         PropertiesComponent pc = context.getPropertiesComponent();
+        // only the JMS trigger reads the broker: without it (the one-shot command line) no embedded broker,
+        // whose journal lock a bundle running in the same folder holds
+        boolean jmsTrigger = Boolean.parseBoolean(prop(pc, "onboarding.jms-trigger-enabled", "true"));
+        // before anything starts: outside the local profile nothing stands in for a missing AEP or broker
+        RequiredSettings.check(context, jmsTrigger);
         if (blank(pc, "aep.base-url")) {
             startEmulator(context, pc);
         }
         Path dataDir = Path.of(prop(pc, "onboarding.data-dir", "data"));
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
-        // only the JMS trigger reads the broker: without it (the one-shot command line) no embedded broker,
-        // whose journal lock a bundle running in the same folder holds
-        boolean jmsTrigger = Boolean.parseBoolean(prop(pc, "onboarding.jms-trigger-enabled", "true"));
         if (brokerUrl.isBlank() && jmsTrigger) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
                     Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
@@ -112,12 +114,6 @@ public class OnboardingConfiguration implements CamelConfiguration {
         }, true, true);
         SandboxResources sandboxes = new SandboxResources(locks, scope);
 
-        // Camel's error handler owns retries: HttpClient would otherwise retry 429/503 by itself and
-        // honour any Retry-After (CAMEL-23345). Set here, not in properties, so any runtime gets it.
-        for (String scheme : new String[] {"http", "https"}) {
-            context.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
-        }
-
         Registry registry = context.getRegistry();
         registry.bind("aepStore", store);
         registry.bind("aepRateLimit", rateLimit);
@@ -125,8 +121,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepSettings", settings);
         registry.bind("imsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
-        // the aep-http route's endpoint: the bearer token goes into the request inside HttpClient only
-        registry.bind("aepBearerToken", new AepBearerToken(tokens));
+        // the aep-http route's endpoint: HttpClient's own retries off (Camel's error handler owns them) and
+        // the bearer token put into the request inside HttpClient only; the host's http component is untouched
+        registry.bind("aepHttpClient", new AepHttpClient(tokens));
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
         OnboardingMetrics metrics = new OnboardingMetrics(context);
         registry.bind("onboardingMetrics", metrics);

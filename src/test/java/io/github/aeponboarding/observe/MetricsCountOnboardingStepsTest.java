@@ -19,7 +19,7 @@ import org.apache.camel.test.main.junit5.CamelMainTest;
 import org.junit.jupiter.api.Test;
 
 @CamelMainTest(configurationClasses = OnboardingConfiguration.class,
-        propertyPlaceholderLocations = {BundleTest.LOCAL_PROFILE_1, "classpath:management.properties", BundleTest.LOCAL_PROFILE_2},
+        propertyPlaceholderLocations = {BundleTest.LOCAL_PROFILE_1, "classpath:aep-config/management.properties", BundleTest.LOCAL_PROFILE_2},
         properties = {"onboarding.data-dir=target/it/metrics/data", "camel.management.port=19876",
             "onboarding.file-trigger-enabled=false", "onboarding.jms-trigger-enabled=false"})
 class MetricsCountOnboardingStepsTest {

@@ -11,8 +11,8 @@ import org.apache.camel.CamelContext;
 /** What the bundle's tests share: the property locations of the local profile, folders, the emulator. */
 public final class BundleTest {
     /** The local profile's files, highest priority first (as {@code BundleMain} orders them). */
-    public static final String LOCAL_PROFILE_1 = "classpath:application-local.properties";
-    public static final String LOCAL_PROFILE_2 = "classpath:application.properties";
+    public static final String LOCAL_PROFILE_1 = "classpath:aep-config/application-local.properties";
+    public static final String LOCAL_PROFILE_2 = "classpath:aep-config/application.properties";
 
     private BundleTest() {
     }
