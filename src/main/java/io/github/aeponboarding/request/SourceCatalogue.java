@@ -45,7 +45,7 @@ public final class SourceCatalogue {
         }
     }
 
-    private static final SourceCatalogue STANDARD = load();
+    private static final SourceCatalogue STANDARD = load(java.nio.file.Path.of(""));
 
     private final Map<String, FlowSpec> flowSpecs;
     private final Map<String, Source> sources;
@@ -90,12 +90,12 @@ public final class SourceCatalogue {
      * {@code config/sources.yaml} next to the working directory (a ConfigMap on Kubernetes) when there is
      * one, like the properties: a correction to an entry needs no new build. Else the copy in the jar.
      */
-    private static SourceCatalogue load() {
-        java.nio.file.Path local = java.nio.file.Path.of("config", RESOURCE);
+    static SourceCatalogue load(java.nio.file.Path workingDir) {
+        java.nio.file.Path local = workingDir.resolve("config").resolve(RESOURCE);
         try (InputStream in = java.nio.file.Files.isRegularFile(local) ? java.nio.file.Files.newInputStream(local)
-                : SourceCatalogue.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+                : SourceCatalogue.class.getClassLoader().getResourceAsStream("aep-config/" + RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + RESOURCE);
+                throw new IllegalStateException("missing classpath resource aep-config/" + RESOURCE);
             }
             return parse(new ObjectMapper(new YAMLFactory()).readTree(in));
         } catch (IOException e) {
