@@ -1,5 +1,6 @@
 package io.github.aeponboarding.aep;
 
+import io.github.aeponboarding.ExchangeContract;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
@@ -11,13 +12,6 @@ import org.apache.camel.component.http.HttpMethods;
  * on the message: {@link AepHttpClient} adds it inside HttpClient, for the generation named here.
  */
 public class AepHttp {
-    public static final String PATH = "aepPath";
-    public static final String METHOD = "aepMethod";
-    public static final String PATH_SUFFIX = "aepPathSuffix";
-    public static final String QUERY = "aepQuery";
-    public static final String ACCEPT = "aepAccept";
-    public static final String SANDBOX = "aepSandbox";
-    public static final String TOKEN_GENERATION = "aepTokenGeneration";
 
     private final ImsTokenCache tokens;
     private final AepSettings settings;
@@ -29,28 +23,33 @@ public class AepHttp {
 
     /** Starts a new call on an exchange that may have made others: no query, path suffix or Accept carries over. */
     public void newCall(Exchange exchange) {
-        exchange.removeVariable(QUERY);
-        exchange.removeVariable(PATH_SUFFIX);
-        exchange.removeVariable(ACCEPT);
+        exchange.removeVariable(ExchangeContract.QUERY);
+        exchange.removeVariable(ExchangeContract.PATH_SUFFIX);
+        exchange.removeVariable(ExchangeContract.ACCEPT);
+    }
+
+    /** Nothing to add: the default {@code prepare} and {@code read} of the aep-call-step route template. */
+    public void asIs(Exchange exchange) {
+        // the call is what the template's parameters say, and its answer is the caller's to read
     }
 
     public void prepare(Exchange exchange) {
         Message m = exchange.getMessage();
         ImsTokenCache.Token token = tokens.token();
-        exchange.setProperty(TOKEN_GENERATION, token.generation());
-        String method = exchange.getVariable(METHOD, "GET", String.class);
+        exchange.setProperty(ExchangeContract.TOKEN_GENERATION, token.generation());
+        String method = exchange.getVariable(ExchangeContract.METHOD, "GET", String.class);
         // camel-http reads the method as its enum: a String would go through Camel's (reflective) enum converter on every call
         m.setHeader(Exchange.HTTP_METHOD, HttpMethods.valueOf(method));
         // the path and its suffix (an id, already URL-encoded; /explore): camel-http appends them to the
         // base URL of the aep-http route's one endpoint
-        String suffix = exchange.getVariable(PATH_SUFFIX, String.class);
-        m.setHeader(Exchange.HTTP_PATH, exchange.getVariable(PATH, String.class) + (suffix == null ? "" : suffix));
-        setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(QUERY, String.class));
+        String suffix = exchange.getVariable(ExchangeContract.PATH_SUFFIX, String.class);
+        m.setHeader(Exchange.HTTP_PATH, exchange.getVariable(ExchangeContract.PATH, String.class) + (suffix == null ? "" : suffix));
+        setOrRemove(m, Exchange.HTTP_QUERY, exchange.getVariable(ExchangeContract.QUERY, String.class));
         m.setHeader(AepHttpClient.GENERATION_HEADER, token.generation());
         m.setHeader("x-api-key", settings.clientId());
         m.setHeader("x-gw-ims-org-id", settings.orgId());
         m.setHeader("x-sandbox-name", sandbox(exchange));
-        m.setHeader("Accept", exchange.getVariable(ACCEPT, "application/json", String.class));
+        m.setHeader("Accept", exchange.getVariable(ExchangeContract.ACCEPT, "application/json", String.class));
         if ("GET".equals(method) || "DELETE".equals(method)) {
             m.setBody(null);
             m.removeHeader(Exchange.CONTENT_TYPE);
@@ -72,7 +71,7 @@ public class AepHttp {
     }
 
     public String sandbox(Exchange exchange) {
-        String sandbox = exchange.getProperty(SANDBOX, String.class);
+        String sandbox = exchange.getProperty(ExchangeContract.SANDBOX, String.class);
         return sandbox != null ? sandbox : settings.defaultSandbox();
     }
 

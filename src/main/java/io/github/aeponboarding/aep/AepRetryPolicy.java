@@ -1,5 +1,6 @@
 package io.github.aeponboarding.aep;
 
+import io.github.aeponboarding.ExchangeContract;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
@@ -28,12 +29,6 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * AEP itself refused a duplicate, so the retry finds and reuses the existing resource.
  */
 public class AepRetryPolicy {
-    /** Exchange property: the next attempt must look the resource up before writing. */
-    public static final String RECHECK = "aepRecheck";
-    /** Exchange property: attempts made for the current step call. */
-    public static final String ATTEMPTS = "aepAttempts";
-    /** Exchange property: the current POST changes nothing when repeated (a flow's ENABLE or DISABLE): never rechecked. */
-    public static final String REPEATABLE = "aepRepeatable";
     private static final String TOKEN_RENEWED = "aepTokenRenewed";
     private final Map<Throwable, String> failedSteps = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
@@ -56,28 +51,28 @@ public class AepRetryPolicy {
 
     /** Resets the per-call state; the step template calls it before each AEP call. */
     public void begin(Exchange exchange) {
-        exchange.setProperty(ATTEMPTS, 0);
+        exchange.setProperty(ExchangeContract.ATTEMPTS, 0);
         exchange.removeProperty(TOKEN_RENEWED);
     }
 
     public boolean shouldRetry(Exchange exchange) {
         Throwable failure = exchange.getException() != null ? exchange.getException()
                 : exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        int attempts = exchange.getProperty(ATTEMPTS, 0, Integer.class) + 1;
-        exchange.setProperty(ATTEMPTS, attempts);
+        int attempts = exchange.getProperty(ExchangeContract.ATTEMPTS, 0, Integer.class) + 1;
+        exchange.setProperty(ExchangeContract.ATTEMPTS, attempts);
         exchange.getMessage().removeHeader(Exchange.REDELIVERY_DELAY);
-        boolean isPost = "POST".equals(exchange.getVariable(AepHttp.METHOD, String.class))
-                && !exchange.getProperty(REPEATABLE, false, Boolean.class);
+        boolean isPost = "POST".equals(exchange.getVariable(ExchangeContract.METHOD, String.class))
+                && !exchange.getProperty(ExchangeContract.REPEATABLE, false, Boolean.class);
         String reason = failure == null || attempts >= maxAttempts ? null : reason(exchange, failure, isPost);
         if (reason == null) {
             // giving up: remember which step failed; the failure may cross parallel branches,
             // which do not carry exchange properties back, so it is kept by the exception itself
             if (failure != null) {
-                failedSteps.put(AepError.unwrap(failure), exchange.getProperty("aepStep", "unknown", String.class));
+                failedSteps.put(AepError.unwrap(failure), exchange.getProperty(ExchangeContract.STEP, "unknown", String.class));
             }
             return false;
         }
-        String step = exchange.getProperty("aepStep", "unknown", String.class);
+        String step = exchange.getProperty(ExchangeContract.STEP, "unknown", String.class);
         retries.computeIfAbsent(step + "|" + reason, k -> new LongAdder()).increment();
         onRetry.accept(step, reason);
         return true;
@@ -118,18 +113,18 @@ public class AepRetryPolicy {
             }
             if (status == 401 && !exchange.getProperty(TOKEN_RENEWED, false, Boolean.class)) {
                 exchange.setProperty(TOKEN_RENEWED, true);
-                tokens.invalidate(exchange.getProperty(AepHttp.TOKEN_GENERATION, -1, Integer.class));
+                tokens.invalidate(exchange.getProperty(ExchangeContract.TOKEN_GENERATION, -1, Integer.class));
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
                 return "401";
             }
             if (status >= 500) {
                 if (isPost) {
-                    exchange.setProperty(RECHECK, true);
+                    exchange.setProperty(ExchangeContract.RECHECK, true);
                 }
                 return "5xx";
             }
             if (status == 400 && isPost && titleNotUnique(http.getResponseBody())) {
-                exchange.setProperty(RECHECK, true);
+                exchange.setProperty(ExchangeContract.RECHECK, true);
                 exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, 0L);
                 return "exists";
             }
@@ -138,7 +133,7 @@ public class AepRetryPolicy {
         if (t instanceof IOException) {
             // a refused connection never reached AEP; anything later may have committed the write
             if (isPost && !(t instanceof ConnectException)) {
-                exchange.setProperty(RECHECK, true);
+                exchange.setProperty(ExchangeContract.RECHECK, true);
             }
             return "io";
         }

@@ -281,7 +281,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * The batch sends its requests straight to direct:onboard, beside the triggers: the store's pool must
+     * The batch sends its requests straight to direct:aep-onboard, beside the triggers: the store's pool must
      * hold one connection per onboarding in flight (its request lock) besides the default's share.
      */
     private static Map<String, String> withPoolFor(int concurrency, Map<String, String> properties) {

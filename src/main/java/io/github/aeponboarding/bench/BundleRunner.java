@@ -21,7 +21,7 @@ import org.apache.camel.main.Main;
  * The bundle, in this JVM, as {@code java -jar ... run} would start it (the routes in routes/, the
  * configuration in config/), pointed at the benchmark's emulator with its credentials, a
  * temporary data folder (ledger, broker journal) and the file and JMS triggers off. Requests go
- * straight to {@code direct:onboard}.
+ * straight to {@code direct:aep-onboard}.
  */
 final class BundleRunner implements AutoCloseable {
     private final Main main;
@@ -61,9 +61,9 @@ final class BundleRunner implements AutoCloseable {
         return new BundleRunner(main, dataDir);
     }
 
-    /** One request through direct:onboard; the answer's AepStatus (CREATED, UNCHANGED or FAILED). */
+    /** One request through direct:aep-onboard; the answer's AepStatus (CREATED, UNCHANGED or FAILED). */
     String onboard(byte[] request, String name) {
-        Exchange done = producer.send("direct:onboard", ex -> {
+        Exchange done = producer.send("direct:aep-onboard", ex -> {
             ex.setProperty("aepOriginalName", name);
             ex.setProperty("aepRequestName", name);
             ex.getMessage().setBody(request);
@@ -85,7 +85,7 @@ final class BundleRunner implements AutoCloseable {
     }
 
     int tokenFetches() {
-        return bean("imsTokenCache", ImsTokenCache.class).fetchCount();
+        return bean("aepImsTokenCache", ImsTokenCache.class).fetchCount();
     }
 
     long retries() {

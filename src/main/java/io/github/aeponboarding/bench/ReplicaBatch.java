@@ -224,7 +224,7 @@ final class ReplicaBatch {
         Matcher m = Pattern.compile("(?m)^camel_exchanges_total\\{([^}]*)\\}\\s+([0-9.eE+-]+)$").matcher(metrics);
         double sum = 0;
         while (m.find()) {
-            if (m.group(1).contains("routeId=\"jms-trigger\"")) {
+            if (m.group(1).contains("routeId=\"aep-jms-trigger\"")) {
                 sum += Double.parseDouble(m.group(2));
             }
         }

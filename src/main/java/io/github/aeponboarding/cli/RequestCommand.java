@@ -1,6 +1,6 @@
 package io.github.aeponboarding.cli;
 
-import io.github.aeponboarding.onboarding.Onboarding;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.Action;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * One shot, for every action (onboard, plan, disable, enable, offboard): each file through the same
- * {@code direct:onboard} route the triggers use, with the command's action (it wins over the
+ * {@code direct:aep-onboard} route the triggers use, with the command's action (it wins over the
  * document's {@code action}). One result line per request on stdout; with several files, progress
  * and a summary on stderr. Exit 0 when all succeeded, 1 when any failed, 2 on usage errors.
  */
@@ -54,10 +54,10 @@ abstract class RequestCommand implements Callable<Integer> {
             ProducerTemplate producer = main.getCamelContext().createProducerTemplate();
             BatchSummary summary = new BatchSummary(files.size());
             for (Path f : files) {
-                Exchange done = producer.send("direct:onboard-file", ex -> {
+                Exchange done = producer.send("direct:aep-onboard-file", ex -> {
                     ex.getMessage().setBody(Files.readAllBytes(f));
                     ex.getMessage().setHeader(Exchange.FILE_NAME_ONLY, f.getFileName().toString());
-                    ex.setProperty(Onboarding.TRIGGER_ACTION, action().word());
+                    ex.setProperty(ExchangeContract.TRIGGER_ACTION, action().word());
                 });
                 String result = done.getMessage().getBody(String.class);
                 out.println(result);

@@ -47,13 +47,13 @@ public class StatusCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("status: no aep.base-url, so this asks a new, empty in-process emulator:"
                         + " set AEP_BASE_URL to the AEP (or standalone emulator) the requests were onboarded on");
             }
-            OnboardedRequests store = context.getRegistry().lookupByNameAndType("onboardedRequests", OnboardedRequests.class);
+            OnboardedRequests store = context.getRegistry().lookupByNameAndType("aepOnboardedRequests", OnboardedRequests.class);
             ProducerTemplate producer = context.createProducerTemplate();
             ArrayNode rows = new ObjectMapper().createArrayNode();
             Set<String> missing = new LinkedHashSet<>(ids == null ? List.of() : ids);
             boolean allRead = true;
             for (OnboardedRequests.Onboarded request : store.withIds(ids)) {
-                ObjectNode row = producer.requestBody("direct:flow-status", request, ObjectNode.class);
+                ObjectNode row = producer.requestBody("direct:aep-flow-status", request, ObjectNode.class);
                 allRead &= !row.has("error");
                 missing.remove(request.requestId());
                 rows.add(row);

@@ -3,7 +3,7 @@ package io.github.aeponboarding.onboarding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.OnboardingRequest.Column;
 import io.github.aeponboarding.request.SourceCatalogue;
@@ -100,7 +100,7 @@ public class AepPayloads {
         OnboardingRequest r = request(ex);
         ObjectNode body = named(ResourceNames.of(Step.DATASET, r), "Target dataset of onboarding request " + r.id());
         body.putObject("schemaRef").put("id", header(ex, Step.TARGET_SCHEMA)).put("contentType", FULL_SCHEMA);
-        ex.setVariable(AepHttp.QUERY, "requestDataSource=true");
+        ex.setVariable(ExchangeContract.QUERY, "requestDataSource=true");
         send(ex, body);
     }
 
@@ -142,13 +142,13 @@ public class AepPayloads {
      * {@code aep.flow-spec-name} renames the tutorials' CRMToAEP.
      */
     public void flowSpec(Exchange ex) {
-        SourceCatalogue.Source source = ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class);
+        SourceCatalogue.Source source = ex.getProperty(ExchangeContract.SOURCE, SourceCatalogue.Source.class);
         SourceCatalogue.FlowSpec spec = source == null ? null : source.flowSpec();
         String name = spec == null || spec.key().equals(SourceCatalogue.DEFAULT_FLOW_SPEC) ? flowSpecName : spec.name();
         if (name != null) {
-            ex.setVariable(AepHttp.QUERY, "property=name==" + name);
+            ex.setVariable(ExchangeContract.QUERY, "property=name==" + name);
         } else {
-            ex.setVariable(AepHttp.PATH_SUFFIX, "/" + spec.id());
+            ex.setVariable(ExchangeContract.PATH_SUFFIX, "/" + spec.id());
         }
         ex.getMessage().setBody(null);
     }
@@ -171,12 +171,9 @@ public class AepPayloads {
     }
 
     /** The table's columns, for requests that leave them to the explore API. */
-    public void exploreTable(Exchange ex) {
-        OnboardingRequest r = request(ex);
-        ex.setVariable(AepHttp.METHOD, "GET");
-        ex.setVariable(AepHttp.PATH_SUFFIX, "/" + r.source().baseConnectionId() + "/explore");
-        ex.setVariable(AepHttp.QUERY, "objectType=table&object=" + java.net.URLEncoder.encode(r.source().table(), java.nio.charset.StandardCharsets.UTF_8));
-        ex.getMessage().setBody(null);
+    /** The table to explore, URL-encoded for the aep-explore-columns query ({@code object=...}). */
+    public String exploredTable(Exchange ex) {
+        return java.net.URLEncoder.encode(request(ex).source().table(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private ObjectNode sourceConnection(Exchange ex, OnboardingRequest r) {
@@ -189,7 +186,7 @@ public class AepPayloads {
             data.putObject("schema").put("id", header(ex, Step.ADHOC_SCHEMA)).put("version", NOTEXT_SCHEMA);
         } else {
             // today's recipe: the source's own format, no ad hoc schema
-            data.put("format", ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class).shape().dataFormat());
+            data.put("format", ex.getProperty(ExchangeContract.SOURCE, SourceCatalogue.Source.class).shape().dataFormat());
         }
         return body;
     }
@@ -231,7 +228,7 @@ public class AepPayloads {
     }
 
     static OnboardingRequest request(Exchange ex) {
-        return ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+        return ex.getProperty(ExchangeContract.REQUEST, OnboardingRequest.class);
     }
 
     private static String header(Exchange ex, Step step) {

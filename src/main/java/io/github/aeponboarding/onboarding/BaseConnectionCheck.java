@@ -2,7 +2,7 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public class BaseConnectionCheck {
 
     /** Reads AEP's answer to {@code GET /connections/{id}}. */
     public void read(Exchange ex) throws IOException {
-        JsonNode connection = mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0);
+        JsonNode connection = mapper.readTree(ex.getVariable(ExchangeContract.RESPONSE, String.class)).path("items").path(0);
         String spec = connection.path("connectionSpec").path("id").asText("");
         fits(request(ex), spec);
         specs.put(key(ex), spec);
@@ -57,10 +57,10 @@ public class BaseConnectionCheck {
     }
 
     private static String key(Exchange ex) {
-        return ex.getProperty(AepHttp.SANDBOX, String.class) + "/" + request(ex).source().baseConnectionId();
+        return ex.getProperty(ExchangeContract.SANDBOX, String.class) + "/" + request(ex).source().baseConnectionId();
     }
 
     private static OnboardingRequest request(Exchange ex) {
-        return ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+        return ex.getProperty(ExchangeContract.REQUEST, OnboardingRequest.class);
     }
 }

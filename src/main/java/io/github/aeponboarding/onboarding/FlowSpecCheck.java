@@ -1,6 +1,7 @@
 package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.Problem;
@@ -24,7 +25,7 @@ public class FlowSpecCheck {
     }
 
     public void check(Exchange ex) {
-        OnboardingRequest r = ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+        OnboardingRequest r = ex.getProperty(ExchangeContract.REQUEST, OnboardingRequest.class);
         JsonNode flowSpec = sandboxes.flowSpec(ex);
         List<Problem> problems = new ArrayList<>();
         if (!contains(flowSpec.path("sourceConnectionSpecIds"), r.source().connectionSpecId())) {

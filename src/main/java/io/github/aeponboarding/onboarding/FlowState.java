@@ -1,6 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import java.util.Locale;
@@ -13,25 +13,24 @@ import org.apache.camel.Exchange;
 public class FlowState {
     /** The flow was not recorded: look it up by name ({@code direct:aep-lookup}; an empty payload, so nothing to fit). */
     public void prepareLookup(Exchange ex) {
-        ex.setProperty(Onboarding.STEP, "find-flow");
-        ex.setProperty(Onboarding.RESOURCE, Step.FLOW.routeName());
+        ex.setProperty(ExchangeContract.STEP, "find-flow");
+        ex.setProperty(ExchangeContract.RESOURCE, Step.FLOW.routeName());
         ex.getMessage().setBody("{}");
     }
 
-    /** Sets up the state transition for {@code direct:aep-call}; a request without a flow was never onboarded. */
+    /** Before {@code direct:aep-flow-state}'s POST, which carries no body: a request without a flow was never onboarded. */
     public void prepare(Exchange ex) {
-        String flow = ex.getMessage().getHeader(Step.FLOW.header(), String.class);
-        OnboardingRequest r = AepPayloads.request(ex);
-        String op = ex.getProperty(Onboarding.ACTION, String.class).toUpperCase(Locale.ROOT);
-        if (flow == null) {
-            throw new OnboardingConflictException("NOT_ONBOARDED", "request '" + r.id() + "' has no flow to " + op.toLowerCase(Locale.ROOT)
+        if (ex.getMessage().getHeader(Step.FLOW.header(), String.class) == null) {
+            OnboardingRequest r = AepPayloads.request(ex);
+            String action = ex.getProperty(ExchangeContract.ACTION, String.class);
+            throw new OnboardingConflictException("NOT_ONBOARDED", "request '" + r.id() + "' has no flow to " + action
                     + ": the store has no record of it and AEP no flow named '" + ResourceNames.of(Step.FLOW, r) + "'; onboard it first");
         }
-        ex.setProperty(Onboarding.STEP, op.toLowerCase(Locale.ROOT) + "-flow");
-        ex.setVariable(AepHttp.METHOD, "POST");
-        ex.setVariable(AepHttp.PATH, "/data/foundation/flowservice/flows");
-        ex.setVariable(AepHttp.PATH_SUFFIX, "/" + java.net.URLEncoder.encode(flow, java.nio.charset.StandardCharsets.UTF_8) + "/action");
-        ex.setVariable(AepHttp.QUERY, "op=" + op);
         ex.getMessage().setBody(null);
+    }
+
+    /** The operation of {@code POST /flows/{id}/action?op=}: DISABLE or ENABLE. */
+    public String op(Exchange ex) {
+        return ex.getProperty(ExchangeContract.ACTION, String.class).toUpperCase(Locale.ROOT);
     }
 }

@@ -3,7 +3,7 @@ package io.github.aeponboarding.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import java.io.IOException;
 import org.apache.camel.Exchange;
 
@@ -20,8 +20,8 @@ public class FlowStatus {
     public void begin(Exchange ex) {
         OnboardedRequests.Onboarded request = ex.getMessage().getBody(OnboardedRequests.Onboarded.class);
         ex.getMessage().setHeader(Step.FLOW.header(), request.flowId());
-        ex.setProperty(AepHttp.SANDBOX, request.sandbox());
-        ex.setProperty("aepRequestName", request.requestId());
+        ex.setProperty(ExchangeContract.SANDBOX, request.sandbox());
+        ex.setProperty(ExchangeContract.REQUEST_NAME, request.requestId());
         ObjectNode row = mapper.createObjectNode().put("id", request.requestId()).put("sandbox", request.sandbox())
                 .put("complete", request.complete()).put("flowId", request.flowId());
         row.putNull("flow");
@@ -35,7 +35,7 @@ public class FlowStatus {
 
     /** The flow's {@code state} from {@code GET /flows/{id}}. */
     public void flowRead(Exchange ex) throws IOException {
-        JsonNode flow = mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0);
+        JsonNode flow = mapper.readTree(ex.getVariable(ExchangeContract.RESPONSE, String.class)).path("items").path(0);
         row(ex).put("flow", flow.path("state").asText("unknown"));
     }
 
@@ -46,7 +46,7 @@ public class FlowStatus {
 
     /** The flow's latest run ({@code null} when AEP lists none yet). */
     public void runRead(Exchange ex) {
-        JsonNode run = FlowRunReport.latest(ex.getVariable("aepResponse", String.class));
+        JsonNode run = FlowRunReport.latest(ex.getVariable(ExchangeContract.RESPONSE, String.class));
         ex.setProperty(RunWatch.RUN, run);
         if (run != null) row(ex).set("run", FlowRunReport.of(run));
     }

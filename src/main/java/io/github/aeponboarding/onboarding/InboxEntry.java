@@ -1,5 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
+import io.github.aeponboarding.ExchangeContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -27,7 +28,7 @@ public class InboxEntry {
      * with the same name fails again, and both failures are kept). The writes refuse to overwrite.
      */
     public String deadLetterName(Exchange ex) {
-        String name = ex.getProperty("aepOriginalName", String.class);
+        String name = ex.getProperty(ExchangeContract.ORIGINAL_NAME, String.class);
         if (!Files.exists(deadLetter.resolve(name + ".failure.json"), LinkOption.NOFOLLOW_LINKS)
                 && !Files.exists(deadLetter.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
             return name;

@@ -1,5 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
+import io.github.aeponboarding.ExchangeContract;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.Exchange;
@@ -18,7 +19,6 @@ import org.apache.camel.Exchange;
  * One plan per onboarding, shared by the parallel branches (an exchange copy keeps the reference).
  */
 public final class LookupPlan {
-    public static final String PROPERTY = "aepLookupPlan";
 
     private enum Mode { TRUST_STORE, AFTER_WITNESSES, ALWAYS }
 
@@ -45,7 +45,7 @@ public final class LookupPlan {
     }
 
     public static LookupPlan of(Exchange ex) {
-        LookupPlan plan = ex.getProperty(PROPERTY, LookupPlan.class);
+        LookupPlan plan = ex.getProperty(ExchangeContract.LOOKUP_PLAN, LookupPlan.class);
         return plan != null ? plan : trustStore();
     }
 

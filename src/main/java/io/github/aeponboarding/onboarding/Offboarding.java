@@ -2,12 +2,13 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.OnboardingRequest;
 import java.util.List;
 import org.apache.camel.Exchange;
 
 /**
- * The answer of {@code offboard}, after the rollback's DELETEs ({@code direct:delete-created}) of what
+ * The answer of {@code offboard}, after the rollback's DELETEs ({@code direct:aep-delete-created}) of what
  * the ledger says the request created: {@code OFFBOARDED} with what was deleted, what AEP cannot delete
  * (the mapping set: orphaned) and what the bundle keeps on purpose, and why; or {@code FAILED}
  * ({@code OFFBOARD_INCOMPLETE}) naming what AEP would not delete now, whose ids stay recorded so that
@@ -44,7 +45,7 @@ public class Offboarding {
             outcome.path("notDeleted").fieldNames().forEachRemaining(left::add);
             doc.put("message", "AEP did not delete " + String.join(", ", left) + " (see notDeleted); offboard again to finish");
         } else if (outcome.path("deleted").isEmpty()) {
-            doc.put("message", Boolean.TRUE.equals(ex.getProperty(RequestIntake.RECORDED, Boolean.class))
+            doc.put("message", Boolean.TRUE.equals(ex.getProperty(ExchangeContract.RECORDED, Boolean.class))
                     ? "nothing left to delete" : "no record of this request in the store: nothing it created is left to delete");
         }
         return mapper.writeValueAsString(doc);

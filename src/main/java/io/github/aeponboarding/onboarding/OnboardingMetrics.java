@@ -1,5 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
+import io.github.aeponboarding.ExchangeContract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -22,11 +23,11 @@ public class OnboardingMetrics {
         this.context = context;
     }
 
-    /** Counts a finished onboarding by kind and status; called at the end of direct:onboard. */
+    /** Counts a finished onboarding by kind and status; called at the end of direct:aep-onboard. */
     public void result(Exchange ex) {
         io.github.aeponboarding.request.OnboardingRequest r = AepPayloads.request(ex);
         count("aep.onboardings", "Onboardings finished, by kind and status",
-                "kind", r == null ? "unknown" : r.kind(), "status", ex.getMessage().getHeader("AepStatus", "FAILED", String.class));
+                "kind", r == null ? "unknown" : r.kind(), "status", ex.getMessage().getHeader(ExchangeContract.STATUS, "FAILED", String.class));
     }
 
     public void retry(String step, String reason) {
@@ -39,8 +40,8 @@ public class OnboardingMetrics {
         com.fasterxml.jackson.databind.JsonNode run = RunWatch.run(ex);
         String flowId = ex.getMessage().getHeader(Step.FLOW.header(), String.class);
         if (r != null && run != null && flowId != null) {
-            runs.computeIfAbsent(r, FlowRunGauge::new).set(ex.getProperty(io.github.aeponboarding.aep.AepHttp.SANDBOX, "", String.class),
-                    ex.getProperty("aepRequestName", String.class), flowId, FlowRunReport.status(run));
+            runs.computeIfAbsent(r, FlowRunGauge::new).set(ex.getProperty(ExchangeContract.SANDBOX, "", String.class),
+                    ex.getProperty(ExchangeContract.REQUEST_NAME, String.class), flowId, FlowRunReport.status(run));
         }
     }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.request.SourceCatalogue;
@@ -25,10 +25,6 @@ public class OnboardingPlan {
     /** The resources in the order onboard creates them (each after the ones it names). */
     private static final List<Step> ORDER = List.of(Step.ADHOC_CLASS, Step.ADHOC_SCHEMA, Step.SOURCE_CONNECTION, Step.TARGET_SCHEMA,
             Step.DATASET, Step.DATASET_BASE_CONNECTION, Step.TARGET_CONNECTION, Step.MAPPING_SET, Step.FLOW);
-    /** Exchange property: how the store finds the request, NEW, RESUME, COMPLETE or SCHEDULE_CHANGED (as onboard's begin). */
-    public static final String START = "aepPlanStart";
-    /** Exchange property: the current resource is looked up by name before it is planned. */
-    public static final String LOOK_UP = "aepPlanLookUp";
     private static final String PLAN = "aepPlan";
 
     private final OnboardingLedger ledger;
@@ -58,14 +54,14 @@ public class OnboardingPlan {
             }
             start = changes.isEmpty() ? "COMPLETE" : "SCHEDULE_CHANGED";
         }
-        ex.setProperty(START, start);
+        ex.setProperty(ExchangeContract.PLAN_START, start);
     }
 
     /** A finished request: every resource unchanged, or the flow's schedule updated in place (the PATCH onboard would send). */
     public void finished(Exchange ex) {
         Plan plan = ex.getProperty(PLAN, Plan.class);
         Map<String, String> ids = plan.record.ids();
-        boolean scheduleChanged = "SCHEDULE_CHANGED".equals(ex.getProperty(START));
+        boolean scheduleChanged = "SCHEDULE_CHANGED".equals(ex.getProperty(ExchangeContract.PLAN_START));
         for (Step step : ORDER) {
             String id = ids.get(step.key());
             if (id == null) {
@@ -93,9 +89,9 @@ public class OnboardingPlan {
         Step step = ORDER.get(ex.getProperty(Exchange.LOOP_INDEX, Integer.class));
         OnboardingRequest r = AepPayloads.request(ex);
         Plan plan = ex.getProperty(PLAN, Plan.class);
-        ex.setProperty(Onboarding.STEP, "plan-" + step.routeName());
-        ex.setProperty(Onboarding.RESOURCE, step.routeName());
-        ex.setProperty(LOOK_UP, false);
+        ex.setProperty(ExchangeContract.STEP, "plan-" + step.routeName());
+        ex.setProperty(ExchangeContract.RESOURCE, step.routeName());
+        ex.setProperty(ExchangeContract.PLAN_LOOK_UP, false);
         plan.current = null;
         if (!Recipe.of(r).has(step)) {
             return;   // not a resource of this request's recipe: onboard neither creates nor reuses it
@@ -108,7 +104,7 @@ public class OnboardingPlan {
             }
             return;
         }
-        ex.removeVariable(AepHttp.QUERY);
+        ex.removeVariable(ExchangeContract.QUERY);
         build(step, r, ex);
         String payload = ex.getMessage().getBody(String.class);
         String recorded = plan.record == null ? null : plan.record.ids().get(step.key());
@@ -131,9 +127,12 @@ public class OnboardingPlan {
             }
         }
         plan.current = step;
+        // the create's path, kept aside: the lookup below sets up a call of its own on this exchange
+        String query = ex.getVariable(ExchangeContract.QUERY, String.class);
+        plan.currentPath = ex.getVariable(ExchangeContract.PATH, String.class) + (query == null ? "" : "?" + query);
         // a resource that names one still to be created cannot exist yet: no lookup
         boolean inputsExist = step.inputs().stream().allMatch(in -> !placeholder(in).equals(ex.getMessage().getHeader(in.header())));
-        ex.setProperty(LOOK_UP, inputsExist);
+        ex.setProperty(ExchangeContract.PLAN_LOOK_UP, inputsExist);
     }
 
     /** After the lookup (if any): reuse what AEP holds, else create it, with the request onboard would send. */
@@ -143,17 +142,15 @@ public class OnboardingPlan {
         if (step == null) {
             return;
         }
-        boolean found = Boolean.TRUE.equals(ex.getProperty(Onboarding.FOUND, Boolean.class));
-        ex.removeProperty(Onboarding.FOUND);
+        boolean found = Boolean.TRUE.equals(ex.getProperty(ExchangeContract.FOUND, Boolean.class));
+        ex.removeProperty(ExchangeContract.FOUND);
         if (found) {
             String id = StepMemory.normalise(ex.getMessage().getHeader(step.header(), String.class));
             ex.getMessage().setHeader(step.header(), id);
             plan.resources.add(entry(step, "reuse").put("id", id).put("from", "aep"));
             return;
         }
-        String query = ex.getVariable(AepHttp.QUERY, String.class);
-        ObjectNode create = entry(step, "create").put("method", "POST")
-                .put("path", ex.getVariable(AepHttp.PATH, String.class) + (query == null ? "" : "?" + query));
+        ObjectNode create = entry(step, "create").put("method", "POST").put("path", plan.currentPath);
         create.set("body", mapper.readTree(ex.getMessage().getBody(String.class)));
         plan.resources.add(create);
         ex.getMessage().setHeader(step.header(), placeholder(step));
@@ -180,12 +177,12 @@ public class OnboardingPlan {
     }
 
     private void build(Step step, OnboardingRequest r, Exchange ex) {
-        ex.setVariable(AepHttp.PATH, step.path());
+        ex.setVariable(ExchangeContract.PATH, step.path());
         switch (step) {
             case ADHOC_CLASS -> payloads.adhocClass(ex);
             case ADHOC_SCHEMA -> payloads.adhocSchema(ex);
             case SOURCE_CONNECTION -> {
-                switch (ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class).shape()) {
+                switch (ex.getProperty(ExchangeContract.SOURCE, SourceCatalogue.Source.class).shape()) {
                     case TABLE -> payloads.tableSourceConnection(ex);
                     case TABLE_PATH -> payloads.tablePathSourceConnection(ex);
                     case JSON_RESOURCE -> payloads.jsonResourceSourceConnection(ex);
@@ -220,6 +217,7 @@ public class OnboardingPlan {
         final OnboardingLedger.Snapshot record;
         final ArrayNode resources;
         Step current;
+        String currentPath;
 
         Plan(OnboardingLedger.Snapshot record, ArrayNode resources) {
             this.record = record;

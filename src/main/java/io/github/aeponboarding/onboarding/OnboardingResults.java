@@ -2,8 +2,8 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.aep.AepError;
-import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.request.Action;
 import io.github.aeponboarding.request.InvalidRequestException;
@@ -35,7 +35,7 @@ public class OnboardingResults {
 
     /** Marks the start of an onboarding; the result's {@code startedAt} and {@code elapsedMs} count from here. */
     public void start(Exchange ex) {
-        ex.setProperty(Onboarding.STARTED_AT, System.currentTimeMillis());
+        ex.setProperty(ExchangeContract.STARTED_AT, System.currentTimeMillis());
     }
 
     public String created(Exchange ex) {
@@ -54,7 +54,7 @@ public class OnboardingResults {
 
     /** Disable or enable done: DISABLED or ENABLED, with the request's ids. */
     public String flowState(Exchange ex) {
-        return success(ex, Action.of(ex.getProperty(Onboarding.ACTION, String.class)).orElseThrow().status());
+        return success(ex, Action.of(ex.getProperty(ExchangeContract.ACTION, String.class)).orElseThrow().status());
     }
 
     public String unchanged(Exchange ex) {
@@ -64,7 +64,7 @@ public class OnboardingResults {
     /** A finished request whose schedule was changed in place: its ids, and what changed. */
     public String updated(Exchange ex) throws Exception {
         ObjectNode doc = (ObjectNode) mapper.readTree(success(ex, "UPDATED"));
-        doc.set("changes", mapper.valueToTree(ex.getProperty(ScheduleUpdate.CHANGES)));
+        doc.set("changes", mapper.valueToTree(ex.getProperty(ExchangeContract.CHANGES)));
         return mapper.writeValueAsString(doc);
     }
 
@@ -117,17 +117,17 @@ public class OnboardingResults {
     ObjectNode base(Exchange ex, String status) {
         OnboardingRequest r = AepPayloads.request(ex);
         ObjectNode doc = mapper.createObjectNode();
-        doc.put("id", r == null ? ex.getProperty("aepRequestName", String.class) : r.id());
+        doc.put("id", r == null ? ex.getProperty(ExchangeContract.REQUEST_NAME, String.class) : r.id());
         if (r != null) {
             doc.put("kind", r.kind());
-            doc.put("sandbox", ex.getProperty(AepHttp.SANDBOX, String.class));
+            doc.put("sandbox", ex.getProperty(ExchangeContract.SANDBOX, String.class));
         }
         doc.put("status", status);
         // a deprecated source still onboards where AEP accepts it: the result says so
         if (r != null && !WARNINGS.warnings(r).isEmpty()) {
             doc.set("warnings", mapper.valueToTree(WARNINGS.warnings(r)));
         }
-        long started = ex.getProperty(Onboarding.STARTED_AT, System.currentTimeMillis(), Long.class);
+        long started = ex.getProperty(ExchangeContract.STARTED_AT, System.currentTimeMillis(), Long.class);
         doc.put("startedAt", Instant.ofEpochMilli(started).toString());
         doc.put("elapsedMs", System.currentTimeMillis() - started);
         return doc;
@@ -138,6 +138,6 @@ public class OnboardingResults {
             return "validation";
         }
         String step = retryPolicy.failedStep(failure);
-        return step != null ? step : ex.getProperty(Onboarding.STEP, "validation", String.class);
+        return step != null ? step : ex.getProperty(ExchangeContract.STEP, "validation", String.class);
     }
 }

@@ -2,8 +2,8 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.aep.AepError;
-import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.OnboardingConflictException;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
@@ -18,7 +18,7 @@ import org.apache.camel.Exchange;
 
 /**
  * The optional rollback ({@code onboarding.rollback-on-failure}, off by default) of the
- * {@code direct:rollback} route: on a permanent failure, delete what this request created, in
+ * {@code direct:aep-rollback} route: on a permanent failure, delete what this request created, in
  * reverse dependency order (flow, target connection, source connection, dataset, target schema,
  * ad hoc schema, ad hoc class), each DELETE retried like any AEP call. Not deleted: what the sandbox
  * shares (dataset base connection, flowSpec), what the request only referenced (schemaId, datasetId,
@@ -42,7 +42,7 @@ public class OnboardingRollback {
     /** True for a failure after the ledger opened a new or resumed request (not a refusal before any write). */
     public boolean applies(Exchange ex) {
         Throwable failure = AepError.unwrap(ex.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
-        String start = ex.getProperty("aepStart", String.class);
+        String start = ex.getProperty(ExchangeContract.START, String.class);
         OnboardingRequest r = AepPayloads.request(ex);
         return enabled && r != null && ("NEW".equals(start) || "RESUME".equals(start))
                 && !(failure instanceof OnboardingConflictException) && !(failure instanceof InvalidRequestException)
@@ -64,16 +64,15 @@ public class OnboardingRollback {
         return plan;
     }
 
-    /** Sets up the DELETE of one planned resource for {@code direct:aep-call}. */
+    /** The DELETE of one planned resource (route aep-delete, which says DELETE): its step, path and id. */
     @SuppressWarnings("unchecked")
     public void prepare(Exchange ex) {
         Map<String, String> item = ex.getMessage().getBody(Map.class);
         Step step = Step.fromRouteName(item.get("step")).orElseThrow();
-        ex.setProperty(Onboarding.STEP, "rollback-" + step.routeName());
-        ex.setProperty(Onboarding.RESOURCE, step.routeName());
-        ex.setVariable(AepHttp.METHOD, "DELETE");
-        ex.setVariable(AepHttp.PATH, step.path());
-        ex.setVariable(AepHttp.PATH_SUFFIX, "/" + URLEncoder.encode(item.get("id"), StandardCharsets.UTF_8));
+        ex.setProperty(ExchangeContract.STEP, "rollback-" + step.routeName());
+        ex.setProperty(ExchangeContract.RESOURCE, step.routeName());
+        ex.setVariable(ExchangeContract.PATH, step.path());
+        ex.setVariable(ExchangeContract.PATH_SUFFIX, "/" + URLEncoder.encode(item.get("id"), StandardCharsets.UTF_8));
     }
 
     /** The resource is gone: forget its id. */

@@ -1,12 +1,13 @@
 package io.github.aeponboarding.onboarding;
 
+import io.github.aeponboarding.ExchangeContract;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
 
 /**
- * Runs {@code direct:onboard} (and then {@code direct:watch-run}) for a trigger, on an exchange of its
+ * Runs {@code direct:aep-onboard} (and then {@code direct:aep-watch-run}) for a trigger, on an exchange of its
  * own. A transacted JMS exchange makes Camel run a multicast one branch after the other; a fresh
  * exchange keeps the onboarding's parallel steps parallel, while the trigger (and its JMS transaction)
  * waits on its own thread and then sends the result and dead letter inside that transaction. The run
@@ -22,13 +23,13 @@ public class OnboardingRunner {
 
     public void onboard(Exchange trigger) {
         Exchange ex = new DefaultExchange(trigger.getContext());
-        ex.setVariable(Onboarding.ORIGINAL, trigger.getVariable(Onboarding.ORIGINAL));
-        ex.setProperty("aepOriginalName", trigger.getProperty("aepOriginalName"));
-        ex.setProperty("aepRequestName", trigger.getProperty("aepRequestName"));
+        ex.setVariable(ExchangeContract.ORIGINAL, trigger.getVariable(ExchangeContract.ORIGINAL));
+        ex.setProperty(ExchangeContract.ORIGINAL_NAME, trigger.getProperty(ExchangeContract.ORIGINAL_NAME));
+        ex.setProperty(ExchangeContract.REQUEST_NAME, trigger.getProperty(ExchangeContract.REQUEST_NAME));
         ex.setProperty(RequestIntake.REFUSED, trigger.getProperty(RequestIntake.REFUSED));
-        ex.setProperty(Onboarding.TRIGGER_ACTION, trigger.getProperty(Onboarding.TRIGGER_ACTION));
-        Exchange done = producer.send("direct:onboard", ex);
-        if (done.getException() != null) {   // direct:onboard answers every failure with a document; this is a bug
+        ex.setProperty(ExchangeContract.TRIGGER_ACTION, trigger.getProperty(ExchangeContract.TRIGGER_ACTION));
+        Exchange done = producer.send("direct:aep-onboard", ex);
+        if (done.getException() != null) {   // direct:aep-onboard answers every failure with a document; this is a bug
             throw new IllegalStateException("onboarding ended without a result", done.getException());
         }
         trigger.getMessage().setBody(done.getMessage().getBody());
@@ -37,11 +38,11 @@ public class OnboardingRunner {
                 trigger.getMessage().setHeader(h.getKey(), h.getValue());
             }
         }
-        trigger.setProperty("aepRequestName", done.getProperty("aepRequestName"));
-        String action = done.getProperty(Onboarding.ACTION, String.class);
-        trigger.setProperty(Onboarding.ACTION, action);
+        trigger.setProperty(ExchangeContract.REQUEST_NAME, done.getProperty(ExchangeContract.REQUEST_NAME));
+        String action = done.getProperty(ExchangeContract.ACTION, String.class);
+        trigger.setProperty(ExchangeContract.ACTION, action);
         // the file trigger's result name: an onboard's result is not overwritten by a plan's
-        trigger.setProperty("aepResultName", done.getProperty("aepRequestName")
+        trigger.setProperty(ExchangeContract.RESULT_NAME, done.getProperty(ExchangeContract.REQUEST_NAME)
                 + (action == null || action.equals("onboard") ? "" : "." + action));
     }
 
@@ -49,11 +50,11 @@ public class OnboardingRunner {
     public void watchRun(Exchange trigger) {
         Exchange ex = new DefaultExchange(trigger.getContext());
         ex.getMessage().setBody(trigger.getMessage().getBody(String.class));
-        Exchange done = producer.send("direct:watch-run", ex);
+        Exchange done = producer.send("direct:aep-watch-run", ex);
         if (done.getException() == null) {
             trigger.getMessage().setBody(done.getMessage().getBody(String.class));
-        } else {   // direct:watch-run reports AEP's failures in the result; this is a bug, and the result stays as it was
-            LOG.warn("watching the run of {} failed", trigger.getProperty("aepRequestName"), done.getException());
+        } else {   // direct:aep-watch-run reports AEP's failures in the result; this is a bug, and the result stays as it was
+            LOG.warn("watching the run of {} failed", trigger.getProperty(ExchangeContract.REQUEST_NAME), done.getException());
         }
     }
 }

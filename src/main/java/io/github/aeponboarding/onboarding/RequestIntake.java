@@ -2,7 +2,7 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.Action;
 import io.github.aeponboarding.request.InvalidRequestException;
 import io.github.aeponboarding.request.OnboardingRequest;
@@ -49,7 +49,7 @@ public class RequestIntake {
         } else {
             bytes = ex.getMessage().getBody(byte[].class);
         }
-        ex.setVariable(Onboarding.ORIGINAL, bytes == null ? new byte[0] : bytes);
+        ex.setVariable(ExchangeContract.ORIGINAL, bytes == null ? new byte[0] : bytes);
         String name = ex.getMessage().getHeader(Exchange.FILE_NAME_ONLY, String.class);
         if (name == null) {
             name = ex.getMessage().getHeader("JMSMessageID", String.class);
@@ -59,8 +59,8 @@ public class RequestIntake {
         }
         // a safe file name: JMS message ids hold ':' and a file name may hold anything
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        ex.setProperty("aepOriginalName", safe);
-        ex.setProperty("aepRequestName", safe);
+        ex.setProperty(ExchangeContract.ORIGINAL_NAME, safe);
+        ex.setProperty(ExchangeContract.REQUEST_NAME, safe);
     }
 
     public void read(Exchange ex) {
@@ -68,12 +68,12 @@ public class RequestIntake {
         if (refused != null) {
             throw new InvalidRequestException("$", refused);
         }
-        byte[] bytes = ex.getVariable(Onboarding.ORIGINAL, byte[].class);
+        byte[] bytes = ex.getVariable(ExchangeContract.ORIGINAL, byte[].class);
         if (bytes == null) {
             bytes = ex.getMessage().getBody(byte[].class);
         }
-        String name = ex.getProperty("aepOriginalName", String.class);
-        String triggerAction = ex.getProperty(Onboarding.TRIGGER_ACTION, String.class);
+        String name = ex.getProperty(ExchangeContract.ORIGINAL_NAME, String.class);
+        String triggerAction = ex.getProperty(ExchangeContract.TRIGGER_ACTION, String.class);
         if (triggerAction != null && Action.of(triggerAction).isEmpty()) {
             String shown = triggerAction.length() > 40 ? triggerAction.substring(0, 40) + "..." : triggerAction;
             throw new InvalidRequestException(Action.FIELD, "must be one of " + Action.words() + " (the trigger's AepAction is \""
@@ -83,15 +83,15 @@ public class RequestIntake {
         // the trigger's own action (command-line sub-command, JMS property AepAction) wins over the document's
         Action action = triggerAction != null ? Action.of(triggerAction).orElseThrow()
                 : submission.action() != null ? submission.action() : Action.ONBOARD;
-        ex.setProperty(Onboarding.ACTION, action.word());
+        ex.setProperty(ExchangeContract.ACTION, action.word());
         OnboardingRequest request = submission.request();
         if (request.sandbox() == null) {
             request = request.withSandbox(defaultSandbox);
         }
-        ex.setProperty(Onboarding.REQUEST, request);
-        ex.setProperty(Onboarding.SOURCE, SourceCatalogue.standard().resolve(request));
-        ex.setProperty(AepHttp.SANDBOX, request.sandbox());
-        ex.setProperty("aepRequestName", request.id());
+        ex.setProperty(ExchangeContract.REQUEST, request);
+        ex.setProperty(ExchangeContract.SOURCE, SourceCatalogue.standard().resolve(request));
+        ex.setProperty(ExchangeContract.SANDBOX, request.sandbox());
+        ex.setProperty(ExchangeContract.REQUEST_NAME, request.id());
     }
 
     /** Opens the ledger record; the record is released when the exchange completes, however it ends. */
@@ -104,14 +104,14 @@ public class RequestIntake {
                 ledger.release(r.sandbox(), r.id());
             }
         }));
-        ex.setProperty("aepStart", start.name());
-        ex.setProperty(Onboarding.FENCE, ledger.fence(r.sandbox(), r.id()));
-        ex.setProperty(LookupPlan.PROPERTY, start == OnboardingLedger.Start.NEW ? LookupPlan.afterWitnesses() : LookupPlan.trustStore());
+        ex.setProperty(ExchangeContract.START, start.name());
+        ex.setProperty(ExchangeContract.FENCE, ledger.fence(r.sandbox(), r.id()));
+        ex.setProperty(ExchangeContract.LOOKUP_PLAN, start == OnboardingLedger.Start.NEW ? LookupPlan.afterWitnesses() : LookupPlan.trustStore());
     }
 
     /**
      * Disable, enable and offboard: the request's lock (one process at a time, as for onboard) and its
-     * record as the store has it; none is created. Sets {@link #RECORDED}.
+     * record as the store has it; none is created. Sets {@link ExchangeContract#RECORDED}.
      */
     public void open(Exchange ex) {
         OnboardingRequest r = request(ex);
@@ -121,14 +121,11 @@ public class RequestIntake {
                 ledger.release(r.sandbox(), r.id());
             }
         }));
-        ex.setProperty(RECORDED, recorded);
+        ex.setProperty(ExchangeContract.RECORDED, recorded);
         if (recorded) {
-            ex.setProperty(Onboarding.FENCE, ledger.fence(r.sandbox(), r.id()));
+            ex.setProperty(ExchangeContract.FENCE, ledger.fence(r.sandbox(), r.id()));
         }
     }
-
-    /** Exchange property of {@link #open}: true when the store has a record of the request. */
-    public static final String RECORDED = "aepRecorded";
 
     /** Puts a finished request's ids back into the headers its result reports. */
     public void recallIds(Exchange ex) {
@@ -147,12 +144,12 @@ public class RequestIntake {
         ledger.reset(r, mapper.valueToTree(r));
         sandboxes.forget(ex);
         // what survives in AEP (connections, dataset, mapping set) is found by name and reused
-        ex.setProperty(LookupPlan.PROPERTY, LookupPlan.always());
+        ex.setProperty(ExchangeContract.LOOKUP_PLAN, LookupPlan.always());
     }
 
     /** Columns from the explore API replace the missing ones, and are checked like given ones. */
     public void useDiscoveredColumns(Exchange ex) throws Exception {
-        JsonNode answer = mapper.readTree(ex.getVariable("aepResponse", String.class));
+        JsonNode answer = mapper.readTree(ex.getVariable(ExchangeContract.RESPONSE, String.class));
         List<Column> columns = new ArrayList<>();
         for (JsonNode c : answer.path("schema").path("columns")) {
             String type = c.path("type").asText(c.path("xdm").path("type").asText("string"));
@@ -167,10 +164,10 @@ public class RequestIntake {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
-        ex.setProperty(Onboarding.REQUEST, withColumns);
+        ex.setProperty(ExchangeContract.REQUEST, withColumns);
     }
 
     private static OnboardingRequest request(Exchange ex) {
-        return ex.getProperty(Onboarding.REQUEST, OnboardingRequest.class);
+        return ex.getProperty(ExchangeContract.REQUEST, OnboardingRequest.class);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.OnboardingRequest;
 import org.apache.camel.Exchange;
 
@@ -24,7 +24,7 @@ public class RequestMemory implements StepMemory {
         } else if (ledger.wasIntended(r.sandbox(), r.id(), step) || LookupPlan.of(ex).lookUpFirst(step)) {
             // a previous run started this write and never recorded its outcome, or AEP may hold the
             // resource without the store knowing: look it up by name before writing
-            ex.setProperty(AepRetryPolicy.RECHECK, true);
+            ex.setProperty(ExchangeContract.RECHECK, true);
         }
     }
 
@@ -40,7 +40,7 @@ public class RequestMemory implements StepMemory {
         OnboardingRequest r = AepPayloads.request(ex);
         String id = StepMemory.normalise(ex.getMessage().getHeader(step.header(), String.class));
         ex.getMessage().setHeader(step.header(), id);
-        if (!ex.getProperty(Onboarding.FOUND, false, Boolean.class)) {
+        if (!ex.getProperty(ExchangeContract.FOUND, false, Boolean.class)) {
             LookupPlan.of(ex).created(step);
         }
         ledger.record(r.sandbox(), r.id(), step, id, definition(step, ex.getMessage().getBody(String.class)));

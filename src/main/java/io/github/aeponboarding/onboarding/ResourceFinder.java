@@ -2,8 +2,7 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.aeponboarding.aep.AepHttp;
-import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.OnboardingRequest;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -39,23 +38,23 @@ public class ResourceFinder {
         String name = ResourceNames.of(step, r);
         Lookup lookup = lookup(step, name);
         Exchange get = new DefaultExchange(ex.getContext());
-        get.setProperty(AepHttp.SANDBOX, ex.getProperty(AepHttp.SANDBOX));
-        get.setVariable(AepHttp.PATH, lookup.path);
-        get.setVariable(AepHttp.METHOD, "GET");
-        get.setVariable(AepHttp.QUERY, lookup.query);
-        get.setVariable(AepHttp.ACCEPT, lookup.accept);
+        get.setProperty(ExchangeContract.SANDBOX, ex.getProperty(ExchangeContract.SANDBOX));
+        get.setVariable(ExchangeContract.PATH, lookup.path);
+        get.setVariable(ExchangeContract.METHOD, "GET");
+        get.setVariable(ExchangeContract.QUERY, lookup.query);
+        get.setVariable(ExchangeContract.ACCEPT, lookup.accept);
         Exchange done = producer.send("direct:aep-http", get);
         if (done.getException() != null) {
             throw done.getException();
         }
         // only a lookup that answered clears the flag: one that failed (a 429 too) is made again on the retry
-        ex.removeProperty(AepRetryPolicy.RECHECK);
-        JsonNode item = lookup.extract(mapper.readTree(done.getVariable("aepResponse", String.class)));
+        ex.removeProperty(ExchangeContract.RECHECK);
+        JsonNode item = lookup.extract(mapper.readTree(done.getVariable(ExchangeContract.RESPONSE, String.class)));
         if (item != null) {
             String id = item.path("id").asText();
             ResourceFit.check(step, name, id, mapper.readTree(ex.getMessage().getBody(String.class)), item.path("resource"));
             ex.getMessage().setHeader(step.header(), id);
-            ex.setProperty(Onboarding.FOUND, true);
+            ex.setProperty(ExchangeContract.FOUND, true);
         }
     }
 

@@ -3,7 +3,7 @@ package io.github.aeponboarding.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import java.io.IOException;
 import java.time.Duration;
 import org.apache.camel.Exchange;
@@ -47,8 +47,8 @@ public class RunWatch {
         ex.setProperty(RESULT, text);
         JsonNode result = mapper.readTree(text);
         ex.getMessage().setHeader(Step.FLOW.header(), result.get("flowId").asText());
-        ex.setProperty(AepHttp.SANDBOX, result.path("sandbox").asText(null));
-        ex.setProperty("aepRequestName", result.path("id").asText());
+        ex.setProperty(ExchangeContract.SANDBOX, result.path("sandbox").asText(null));
+        ex.setProperty(ExchangeContract.REQUEST_NAME, result.path("id").asText());
         ex.setProperty(DEADLINE, System.currentTimeMillis() + wait.toMillis());
         ex.setProperty(POLLS, 0);
     }
@@ -74,7 +74,7 @@ public class RunWatch {
 
     /** The flow's latest run in the GET's answer (none yet: AEP has not started one). */
     public void read(Exchange ex) {
-        ex.setProperty(RUN, FlowRunReport.latest(ex.getVariable("aepResponse", String.class)));
+        ex.setProperty(RUN, FlowRunReport.latest(ex.getVariable(ExchangeContract.RESPONSE, String.class)));
     }
 
     /** The GET failed for good (after its retries): reported, never a failure of the onboarding. */

@@ -2,8 +2,7 @@ package io.github.aeponboarding.onboarding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.aeponboarding.aep.AepHttp;
-import io.github.aeponboarding.aep.AepRetryPolicy;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.SourceCatalogue;
 import io.github.aeponboarding.store.LedgerKey;
 import io.github.aeponboarding.store.RequestLocks;
@@ -117,7 +116,7 @@ public class SandboxResources implements StepMemory {
 
     /**
      * Drops a stale dataset base connection from the sandbox's cache and from the exchange, so that
-     * {@code direct:sandbox-resources} looks it up (or creates it) again. When a concurrent onboarding
+     * {@code direct:aep-sandbox-resources} looks it up (or creates it) again. When a concurrent onboarding
      * has already replaced it, the newer id stays and is simply applied.
      */
     public void forgetBaseConnection(Exchange ex) {
@@ -141,7 +140,7 @@ public class SandboxResources implements StepMemory {
     public void intend(Exchange ex) {
         // the base connection may exist from an earlier run: always look it up by name before creating
         if (StepMemory.step(ex) == Step.DATASET_BASE_CONNECTION) {
-            ex.setProperty(AepRetryPolicy.RECHECK, true);
+            ex.setProperty(ExchangeContract.RECHECK, true);
         }
     }
 
@@ -152,7 +151,7 @@ public class SandboxResources implements StepMemory {
         String id = ex.getMessage().getHeader(step.header(), String.class);
         if (step == Step.FLOW_SPEC) {
             try {
-                shared.flowSpecs.put(flowSpecKey(ex), mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0));
+                shared.flowSpecs.put(flowSpecKey(ex), mapper.readTree(ex.getVariable(ExchangeContract.RESPONSE, String.class)).path("items").path(0));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("flowSpec answer is not JSON", e);
             }
@@ -167,12 +166,12 @@ public class SandboxResources implements StepMemory {
     }
 
     private static String sandbox(Exchange ex) {
-        return ex.getProperty(AepHttp.SANDBOX, String.class);
+        return ex.getProperty(ExchangeContract.SANDBOX, String.class);
     }
 
     /** The catalogue's key of the request's flowSpec (CRMToAEP for a source the catalogue does not list). */
     private static String flowSpecKey(Exchange ex) {
-        SourceCatalogue.Source source = ex.getProperty(Onboarding.SOURCE, SourceCatalogue.Source.class);
+        SourceCatalogue.Source source = ex.getProperty(ExchangeContract.SOURCE, SourceCatalogue.Source.class);
         return source == null ? SourceCatalogue.DEFAULT_FLOW_SPEC : source.flowSpec().key();
     }
 

@@ -3,7 +3,7 @@ package io.github.aeponboarding.onboarding;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.request.OnboardingRequest;
 import org.apache.camel.Exchange;
 
@@ -23,12 +23,12 @@ public class ScheduleUpdate {
 
     /** After the GET of the flow: the PATCH of its schedule, with the etag the GET answered. */
     public void prepare(Exchange ex) throws Exception {
-        JsonNode flow = mapper.readTree(ex.getVariable("aepResponse", String.class)).path("items").path(0);
+        JsonNode flow = mapper.readTree(ex.getVariable(ExchangeContract.RESPONSE, String.class)).path("items").path(0);
         String etag = flow.path("etag").asText(null);
         if (etag == null) {
             throw new IllegalStateException("Flow Service answered the flow without an etag");
         }
-        ex.setVariable(AepHttp.METHOD, "PATCH");
+        ex.setVariable(ExchangeContract.METHOD, "PATCH");
         ex.getMessage().setHeader("If-Match", etag);
         ex.getMessage().setBody(mapper.writeValueAsString(patch(AepPayloads.request(ex))));
     }
@@ -45,10 +45,7 @@ public class ScheduleUpdate {
     public void accept(Exchange ex) {
         OnboardingRequest r = AepPayloads.request(ex);
         JsonNode json = mapper.valueToTree(r);
-        ex.setProperty(CHANGES, ledger.changes(r.sandbox(), r.id(), json));
+        ex.setProperty(ExchangeContract.CHANGES, ledger.changes(r.sandbox(), r.id(), json));
         ledger.accept(r.sandbox(), r.id(), json);
     }
-
-    /** Exchange property: the changes applied, as {@code $.path: old -> new}. */
-    public static final String CHANGES = "aepChanges";
 }

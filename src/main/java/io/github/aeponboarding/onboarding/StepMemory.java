@@ -1,5 +1,6 @@
 package io.github.aeponboarding.onboarding;
 
+import io.github.aeponboarding.ExchangeContract;
 import org.apache.camel.Exchange;
 
 /**
@@ -15,7 +16,7 @@ public interface StepMemory {
     void record(Exchange exchange);
 
     static Step step(Exchange exchange) {
-        return Step.fromRouteName(exchange.getProperty(Onboarding.RESOURCE, String.class))
+        return Step.fromRouteName(exchange.getProperty(ExchangeContract.RESOURCE, String.class))
                 .orElseThrow(() -> new IllegalStateException("not inside an AEP step"));
     }
 

@@ -43,7 +43,7 @@ public enum SourceShape {
         return key;
     }
 
-    /** The onboarding route of this shape, e.g. {@code table-source} (direct:table-source). */
+    /** The onboarding route of this shape, e.g. {@code table-source} (route aep-table-source). */
     public String route() {
         return route;
     }

@@ -119,46 +119,46 @@ public class OnboardingConfiguration implements CamelConfiguration {
         registry.bind("aepRateLimit", rateLimit);
         registry.bind("aepInboxClaims", new InboxClaims(store.dataSource(), processes));
         registry.bind("aepSettings", settings);
-        registry.bind("imsTokenCache", tokens);
+        registry.bind("aepImsTokenCache", tokens);
         registry.bind("aepHttp", new AepHttp(tokens, settings));
         // the aep-http route's endpoint: HttpClient's own retries off (Camel's error handler owns them) and
         // the bearer token put into the request inside HttpClient only; the host's http component is untouched
         registry.bind("aepHttpClient", new AepHttpClient(tokens));
         registry.bind("aepHeaderFilter", new AepHeaderFilterStrategy());
         OnboardingMetrics metrics = new OnboardingMetrics(context);
-        registry.bind("onboardingMetrics", metrics);
+        registry.bind("aepOnboardingMetrics", metrics);
         AepRetryPolicy retryPolicy = new AepRetryPolicy(tokens,
                 Integer.parseInt(prop(pc, "aep.retry.max-attempts", "10")),
                 Duration.ofSeconds(Long.parseLong(prop(pc, "aep.retry.retry-after-cap-seconds", "60"))), clock, metrics::retry);
         registry.bind("aepRetryPolicy", retryPolicy);
         AepPayloads payloads = new AepPayloads(prop(pc, "aep.flow-spec-name", "CRMToAEP"));
         registry.bind("aepPayloads", payloads);
-        registry.bind("onboardingLedger", ledger);
-        registry.bind("requestMemory", new RequestMemory(ledger));
-        registry.bind("sandboxResources", sandboxes);
-        registry.bind("resourceFinder", new ResourceFinder(producer));
-        registry.bind("flowSpecCheck", new FlowSpecCheck(sandboxes));
-        registry.bind("idsToHeaders", new IdsToHeadersStrategy());
-        registry.bind("requestIntake", new RequestIntake(
+        registry.bind("aepOnboardingLedger", ledger);
+        registry.bind("aepRequestMemory", new RequestMemory(ledger));
+        registry.bind("aepSandboxResources", sandboxes);
+        registry.bind("aepResourceFinder", new ResourceFinder(producer));
+        registry.bind("aepFlowSpecCheck", new FlowSpecCheck(sandboxes));
+        registry.bind("aepIdsToHeaders", new IdsToHeadersStrategy());
+        registry.bind("aepRequestIntake", new RequestIntake(
                 new RequestReader(Integer.parseInt(prop(pc, "onboarding.max-request-bytes", "262144"))),
                 ledger, sandboxes, settings.defaultSandbox()));
         registry.bind("aepBaseConnectionCheck", new BaseConnectionCheck());
         registry.bind("aepInboxEntry", new InboxEntry(Long.parseLong(prop(pc, "onboarding.max-request-bytes", "262144")),
                 Path.of(prop(pc, "onboarding.deadletter", "deadletter"))));
         OnboardingResults results = new OnboardingResults(ledger, retryPolicy);
-        registry.bind("onboardingResults", results);
-        registry.bind("scheduleUpdate", new ScheduleUpdate(ledger));
+        registry.bind("aepOnboardingResults", results);
+        registry.bind("aepScheduleUpdate", new ScheduleUpdate(ledger));
         OnboardingRollback rollback = new OnboardingRollback(ledger,
                 Boolean.parseBoolean(prop(pc, "onboarding.rollback-on-failure", "false")));
-        registry.bind("onboardingRollback", rollback);
-        registry.bind("offboarding", new Offboarding(rollback, results, ledger));
-        registry.bind("flowState", new FlowState());
-        registry.bind("onboardingPlan", new OnboardingPlan(ledger, payloads, sandboxes, results));
-        registry.bind("onboardingRunner", new OnboardingRunner(producer));
+        registry.bind("aepOnboardingRollback", rollback);
+        registry.bind("aepOffboarding", new Offboarding(rollback, results, ledger));
+        registry.bind("aepFlowState", new FlowState());
+        registry.bind("aepOnboardingPlan", new OnboardingPlan(ledger, payloads, sandboxes, results));
+        registry.bind("aepOnboardingRunner", new OnboardingRunner(producer));
         // after the flow: its runs (routes/runs.camel.yaml); a negative wait reports no run at all
-        registry.bind("runWatch", new RunWatch(Duration.ofSeconds(Long.parseLong(prop(pc, "onboarding.run-watch-seconds", "0")))));
-        registry.bind("flowStatus", new FlowStatus());
-        registry.bind("onboardedRequests", new OnboardedRequests(ledgerStore, scope));
+        registry.bind("aepRunWatch", new RunWatch(Duration.ofSeconds(Long.parseLong(prop(pc, "onboarding.run-watch-seconds", "0")))));
+        registry.bind("aepFlowStatus", new FlowStatus());
+        registry.bind("aepOnboardedRequests", new OnboardedRequests(ledgerStore, scope));
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
 
@@ -166,9 +166,9 @@ public class OnboardingConfiguration implements CamelConfiguration {
         jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
         registry.bind("aepJmsConnectionFactory", jms);
         // readiness: camel-health picks health checks up from the registry
-        registry.bind("imsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
+        registry.bind("aepImsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
         if (jmsTrigger) {
-            registry.bind("brokerHealthCheck", new BrokerHealthCheck(jms));
+            registry.bind("aepBrokerHealthCheck", new BrokerHealthCheck(jms));
         }
     }
 

@@ -33,8 +33,8 @@ class MetricsCountOnboardingStepsTest {
     void observe_metrics_counts_each_aep_step_of_an_onboarding_and_its_result() throws Exception {
         BundleTest.clean("target/it/metrics");
         ProducerTemplate producer = context.createProducerTemplate();
-        producer.sendBody("direct:onboard-file", Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")));
-        producer.sendBody("direct:onboard-file", "kind: erp".getBytes());
+        producer.sendBody("direct:aep-onboard-file", Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")));
+        producer.sendBody("direct:aep-onboard-file", "kind: erp".getBytes());
 
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:19876/observe/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();

@@ -51,7 +51,7 @@ class ColumnsDiscoveredThroughExploreTest {
     }
 
     private JsonNode onboard(String request) throws Exception {
-        Exchange done = context.createProducerTemplate().send("direct:onboard-file", ex -> ex.getMessage().setBody(request.getBytes()));
+        Exchange done = context.createProducerTemplate().send("direct:aep-onboard-file", ex -> ex.getMessage().setBody(request.getBytes()));
         return mapper.readTree(done.getMessage().getBody(String.class));
     }
 

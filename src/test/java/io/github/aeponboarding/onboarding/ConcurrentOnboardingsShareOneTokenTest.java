@@ -32,7 +32,7 @@ class ConcurrentOnboardingsShareOneTokenTest {
         List<CompletableFuture<Exchange>> running = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             String request = crm.replace("id: crm-salesforce-contacts", "id: crm-concurrent-" + i);
-            running.add(producer.asyncSend("direct:onboard-file", ex -> ex.getMessage().setBody(request.getBytes())));
+            running.add(producer.asyncSend("direct:aep-onboard-file", ex -> ex.getMessage().setBody(request.getBytes())));
         }
         for (CompletableFuture<Exchange> done : running) {
             assertThat(done.get().getMessage().getHeader("AepStatus", String.class)).as(done.get().getMessage().getBody(String.class))

@@ -32,7 +32,7 @@ class OutgoingRequestsCarryOnlyAepHeadersTest {
     @Test
     void ids_and_camel_headers_never_reach_aep_every_call_is_authorized_and_writes_carry_no_stray_query() throws Exception {
         ProducerTemplate producer = context.createProducerTemplate();
-        producer.sendBody("direct:onboard-file", Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")));
+        producer.sendBody("direct:aep-onboard-file", Files.readAllBytes(Path.of("examples/crm-salesforce.yaml")));
 
         List<RequestLogEntry> calls = BundleTest.emulator(context).requestLog().stream()
                 .filter(e -> e.path().startsWith("/data/")).toList();

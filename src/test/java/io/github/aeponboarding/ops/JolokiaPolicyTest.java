@@ -36,7 +36,7 @@ class JolokiaPolicyTest {
 
     private static final String CONTEXT = "aep-source-onboarding";
     private static final String CAMEL_CONTEXT = "org.apache.camel:context=" + CONTEXT + ",type=context,name=\"" + CONTEXT + "\"";
-    private static final String ROUTE = route("rollback");
+    private static final String ROUTE = route("aep-rollback");
     private static final String VIEWER = "aep-viewer:change-me-viewer";
     private static final String OPERATOR = "aep-operator:change-me-operator";
     private static final String REQUEST_BODY = "requestBody(java.lang.String,java.lang.Object)";
@@ -104,7 +104,7 @@ class JolokiaPolicyTest {
             }
             assertThat(drop).doesNotExist();
             assertThat(bundle.context().getStatus().isStarted()).isTrue();
-            assertThat(bundle.context().getRoute("rollback")).isNotNull();
+            assertThat(bundle.context().getRoute("aep-rollback")).isNotNull();
         }
 
         @Test
@@ -115,7 +115,7 @@ class JolokiaPolicyTest {
             assertThat(foreign.body()).doesNotContain("<route");
             HttpResponse<String> stop = mgmt.post(operator(), FOREIGN, "text/plain", exec(ROUTE, "stop()", ""));
             assertThat(stop.statusCode()).isEqualTo(403);
-            assertThat(bundle.context().getRouteController().getRouteStatus("rollback").isStarted()).isTrue();
+            assertThat(bundle.context().getRouteController().getRouteStatus("aep-rollback").isStarted()).isTrue();
             // a GET from an <img referrerpolicy="no-referrer"> on another site: no Origin, no Referer
             HttpResponse<String> hidden = mgmt.get("/observe/jolokia/read/java.lang:type=Runtime/Uptime", operator(),
                     "Sec-Fetch-Site", "cross-site");
@@ -123,7 +123,7 @@ class JolokiaPolicyTest {
             // same origin (a page served by this server, or Hawtio's server-side proxy) keeps working
             HttpResponse<String> same = mgmt.post(operator(), mgmt.baseUrl(), "text/plain", dump);
             assertThat(same.statusCode()).as(same.body()).isEqualTo(200);
-            assertThat(same.body()).contains("rollback");
+            assertThat(same.body()).contains("aep-rollback");
         }
 
         @Test
@@ -137,15 +137,15 @@ class JolokiaPolicyTest {
                 assertThat(reply.path("status").asInt()).as(call + " -> " + reply).isEqualTo(200);
             }
             JsonNode list = mgmt.jolokia(operator(), "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}");
-            assertThat(list.path("value").toString()).contains("rollback");
+            assertThat(list.path("value").toString()).contains("aep-rollback");
         }
 
         @Test
         void operator_stops_starts_and_resets_a_route() throws Exception {
             assertThat(mgmt.jolokia(operator(), exec(ROUTE, "stop()", "")).path("status").asInt()).isEqualTo(200);
-            assertThat(bundle.context().getRouteController().getRouteStatus("rollback").isStopped()).isTrue();
+            assertThat(bundle.context().getRouteController().getRouteStatus("aep-rollback").isStopped()).isTrue();
             assertThat(mgmt.jolokia(operator(), exec(ROUTE, "start()", "")).path("status").asInt()).isEqualTo(200);
-            assertThat(bundle.context().getRouteController().getRouteStatus("rollback").isStarted()).isTrue();
+            assertThat(bundle.context().getRouteController().getRouteStatus("aep-rollback").isStarted()).isTrue();
             assertThat(mgmt.jolokia(operator(), exec(ROUTE, "reset(boolean)", "true")).path("status").asInt()).isEqualTo(200);
         }
     }
@@ -217,7 +217,7 @@ class JolokiaPolicyTest {
             }
             HttpResponse<String> viewer = mgmt.get("/health?exposureLevel=full&data=true", VIEWER);
             assertThat(viewer.statusCode()).isEqualTo(200);
-            assertThat(viewer.body()).contains("route:rollback");
+            assertThat(viewer.body()).contains("route:aep-rollback");
         }
 
         @Test
@@ -230,7 +230,7 @@ class JolokiaPolicyTest {
                 JsonNode reply = mgmt.jolokia(VIEWER, control);
                 assertThat(reply.path("status").asInt()).as(control + " -> " + reply).isEqualTo(403);
             }
-            assertThat(bundle.context().getRouteController().getRouteStatus("rollback").isStarted()).isTrue();
+            assertThat(bundle.context().getRouteController().getRouteStatus("aep-rollback").isStarted()).isTrue();
         }
     }
 

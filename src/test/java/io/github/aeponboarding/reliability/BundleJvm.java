@@ -92,7 +92,7 @@ final class BundleJvm implements AutoCloseable {
     }
 
     /**
-     * The sum of a Prometheus counter's samples whose labels contain {@code label} (e.g. {@code routeId="jms-trigger"}),
+     * The sum of a Prometheus counter's samples whose labels contain {@code label} (e.g. {@code routeId="aep-jms-trigger"}),
      * or -1 when the metrics cannot be read.
      */
     long counter(String metric, String label) {

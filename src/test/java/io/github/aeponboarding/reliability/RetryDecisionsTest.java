@@ -2,7 +2,7 @@ package io.github.aeponboarding.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.aeponboarding.aep.AepHttp;
+import io.github.aeponboarding.ExchangeContract;
 import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.aep.AepSettings;
 import io.github.aeponboarding.aep.ImsTokenCache;
@@ -32,7 +32,7 @@ class RetryDecisionsTest {
         Exchange ex = failed("POST", http(429, Map.of("Retry-After", "7")));
         assertThat(policy.shouldRetry(ex)).isTrue();
         assertThat(delay(ex)).isEqualTo(7_000L);
-        assertThat(ex.getProperty(AepRetryPolicy.RECHECK)).as("a 429 wrote nothing").isNull();
+        assertThat(ex.getProperty(ExchangeContract.RECHECK)).as("a 429 wrote nothing").isNull();
     }
 
     @Test
@@ -54,18 +54,18 @@ class RetryDecisionsTest {
         Exchange ex = failed("POST", http(503, Map.of()));
         assertThat(policy.shouldRetry(ex)).isTrue();
         assertThat(delay(ex)).as("Camel's exponential back-off with jitter decides").isNull();
-        assertThat(ex.getProperty(AepRetryPolicy.RECHECK, Boolean.class)).isTrue();
+        assertThat(ex.getProperty(ExchangeContract.RECHECK, Boolean.class)).isTrue();
     }
 
     @Test
     void a_reset_after_connecting_may_have_written_but_a_refused_connection_did_not() {
         Exchange reset = failed("POST", new IOException("Connection reset"));
         assertThat(policy.shouldRetry(reset)).isTrue();
-        assertThat(reset.getProperty(AepRetryPolicy.RECHECK, Boolean.class)).isTrue();
+        assertThat(reset.getProperty(ExchangeContract.RECHECK, Boolean.class)).isTrue();
 
         Exchange refused = failed("POST", new ConnectException("Connection refused"));
         assertThat(policy.shouldRetry(refused)).isTrue();
-        assertThat(refused.getProperty(AepRetryPolicy.RECHECK)).isNull();
+        assertThat(refused.getProperty(ExchangeContract.RECHECK)).isNull();
     }
 
     @Test
@@ -85,7 +85,7 @@ class RetryDecisionsTest {
         Exchange down = failed("POST", new ImsTokenException(ims, 0, "IO_ERROR", "HttpTimeoutException",
                 new java.net.http.HttpTimeoutException("request timed out")));
         assertThat(policy.shouldRetry(down)).as("IMS did not answer").isTrue();
-        assertThat(down.getProperty(AepRetryPolicy.RECHECK)).as("no AEP call was made").isNull();
+        assertThat(down.getProperty(ExchangeContract.RECHECK)).as("no AEP call was made").isNull();
     }
 
     @Test
@@ -106,7 +106,7 @@ class RetryDecisionsTest {
 
     private static Exchange failed(String method, Exception failure) {
         Exchange ex = new DefaultExchange(new DefaultCamelContext());
-        ex.setVariable(AepHttp.METHOD, method);
+        ex.setVariable(ExchangeContract.METHOD, method);
         ex.setProperty("aepStep", "test");
         ex.setException(failure);
         return ex;

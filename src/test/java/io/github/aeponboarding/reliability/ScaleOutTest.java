@@ -125,7 +125,7 @@ class ScaleOutTest {
         List<RequestLogEntry> log = emulator.requestLog();
         long others = 0;
         for (BundleJvm r : replicas) {
-            long n = r.counter("camel_exchanges_total", "routeId=\"jms-trigger\"");
+            long n = r.counter("camel_exchanges_total", "routeId=\"aep-jms-trigger\"");
             others += n;
             figures.put("JMS results by " + r.name() + (r == victim ? " after its restart" : ""), n);
         }

@@ -100,7 +100,7 @@ class SecretsNeverLeakTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(Path.of(ROOT, "outbox/secret-good-file.result.json"))
                         && Files.exists(Path.of(ROOT, "deadletter/bad.json.failure.json")));
                 assertThat(emulator.requestLog()).as("a call was refused with the revoked token").anyMatch(e -> e.status() == 401);
-                ImsTokenCache cache = bundle.context().getRegistry().lookupByNameAndType("imsTokenCache", ImsTokenCache.class);
+                ImsTokenCache cache = bundle.context().getRegistry().lookupByNameAndType("aepImsTokenCache", ImsTokenCache.class);
                 assertThat(cache.fetchCount()).isGreaterThanOrEqualTo(2);
 
                 // the bundle's secret is now wrong: IMS refuses it (401 invalid_client) once the token is revoked

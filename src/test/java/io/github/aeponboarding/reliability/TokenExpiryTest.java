@@ -47,7 +47,7 @@ class TokenExpiryTest {
             long tokenRequests = log.stream().filter(e -> e.path().startsWith("/ims/token")).count();
             long unauthorized = log.stream().filter(e -> e.status() == 401).count();
             long platformCalls = log.stream().filter(e -> e.path().startsWith("/data/")).count();
-            int fetches = bundle.context().getRegistry().lookupByNameAndType("imsTokenCache", ImsTokenCache.class).fetchCount();
+            int fetches = bundle.context().getRegistry().lookupByNameAndType("aepImsTokenCache", ImsTokenCache.class).fetchCount();
             System.out.printf("token expiry: %d requests over %.1f s, token lifetime %d s, %d token requests, %d answers 401, %d platform calls%n",
                     REQUESTS, spanSeconds, TTL_SECONDS, tokenRequests, unauthorized, platformCalls);
 

@@ -120,7 +120,7 @@ class EverySourceOnboardsTest {
     }
 
     private JsonNode onboard(ObjectNode request) throws Exception {
-        Exchange done = context.createProducerTemplate().send("direct:onboard-file",
+        Exchange done = context.createProducerTemplate().send("direct:aep-onboard-file",
                 ex -> ex.getMessage().setBody(JSON.writeValueAsBytes(request)));
         return JSON.readTree(done.getMessage().getBody(String.class));
     }

@@ -73,9 +73,9 @@ public final class RunningBundle implements AutoCloseable {
         return context().getRegistry().lookupByNameAndType("aepRetryPolicy", AepRetryPolicy.class);
     }
 
-    /** One request through the command-line trigger (the same direct:onboard the other triggers run). */
+    /** One request through the command-line trigger (the same direct:aep-onboard the other triggers run). */
     public Exchange onboard(String name, byte[] request) {
-        return producer.send("direct:onboard-file", ex -> {
+        return producer.send("direct:aep-onboard-file", ex -> {
             ex.getMessage().setBody(request);
             ex.getMessage().setHeader(Exchange.FILE_NAME_ONLY, name);
         });
