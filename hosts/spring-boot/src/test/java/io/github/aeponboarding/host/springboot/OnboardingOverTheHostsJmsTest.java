@@ -30,7 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         // Spring Boot's embedded Artemis: in-VM, in memory, a fresh broker per test run
         "spring.artemis.mode=embedded",
-        "spring.artemis.embedded.persistent=false"})
+        "spring.artemis.embedded.persistent=false",
+        // the embedded broker's audit log would print every message, request bodies included
+        "logging.level.org.apache.activemq.audit=WARN"})
 class OnboardingOverTheHostsJmsTest {
     private static final List<String> EXAMPLES = List.of("crm-salesforce.yaml", "payments-paypal.yaml");
     // stands in for the real Platform: started before Spring, reached over HTTP like AEP itself
