@@ -70,14 +70,17 @@ public class OnboardingConfiguration implements CamelConfiguration {
         // only the JMS trigger reads the broker: without it (the one-shot command line) no embedded broker,
         // whose journal lock a bundle running in the same folder holds
         boolean jmsTrigger = Boolean.parseBoolean(prop(pc, "onboarding.jms-trigger-enabled", "true"));
+        // a host with a broker of its own (Spring Boot's jmsConnectionFactory) names its bean: the bundle then
+        // builds no factory, needs no broker URL and starts no embedded broker
+        String hostFactory = prop(pc, "onboarding.jms-connection-factory", "");
         // before anything starts: outside the local profile nothing stands in for a missing AEP or broker
-        RequiredSettings.check(context, jmsTrigger);
+        RequiredSettings.check(context, jmsTrigger && hostFactory.isEmpty());
         if (blank(pc, "aep.base-url")) {
             startEmulator(context, pc);
         }
         Path dataDir = Path.of(prop(pc, "onboarding.data-dir", "data"));
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
-        if (brokerUrl.isBlank() && jmsTrigger) {
+        if (brokerUrl.isBlank() && jmsTrigger && hostFactory.isEmpty()) {
             context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
                     Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
                     Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
@@ -162,8 +165,7 @@ public class OnboardingConfiguration implements CamelConfiguration {
         int stepThreads = Integer.parseInt(prop(pc, "onboarding.step-threads", "64"));
         registry.bind("aepSteps", context.getExecutorServiceManager().newThreadPool(this, "aep-steps", stepThreads, stepThreads));
 
-        CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
-        jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
+        ConnectionFactory jms = hostFactory.isEmpty() ? cachingConnectionFactory(pc, brokerUrl) : hostFactory(context, hostFactory);
         registry.bind("aepJmsConnectionFactory", jms);
         // readiness: camel-health picks health checks up from the registry
         registry.bind("aepImsTokenHealthCheck", new ImsTokenHealthCheck(tokens));
@@ -190,6 +192,22 @@ public class OnboardingConfiguration implements CamelConfiguration {
             }
         }, true, false);
         return store;
+    }
+
+    private static ConnectionFactory cachingConnectionFactory(PropertiesComponent pc, String brokerUrl) {
+        CachingConnectionFactory jms = new CachingConnectionFactory(jmsConnectionFactory(pc, brokerUrl));
+        jms.setSessionCacheSize(Integer.parseInt(prop(pc, "onboarding.jms-session-cache", "20")));
+        return jms;
+    }
+
+    /** The host's factory as it is: its caching, consumer window and deserialization rules are the host's. */
+    private static ConnectionFactory hostFactory(CamelContext context, String name) {
+        ConnectionFactory factory = context.getRegistry().lookupByNameAndType(name, ConnectionFactory.class);
+        if (factory == null) {
+            throw new IllegalStateException("onboarding.jms-connection-factory = " + name
+                    + ": the host's registry holds no jakarta.jms.ConnectionFactory of that name");
+        }
+        return factory;
     }
 
     private static ConnectionFactory jmsConnectionFactory(PropertiesComponent pc, String brokerUrl) {
