@@ -63,7 +63,7 @@ class OnboardingOverTheHostsJmsTest {
 
     @Test
     void both_examples_sent_to_the_host_s_broker_are_created_in_aep() throws Exception {
-        assertThat(camel.getRoute("jms-trigger")).as("the bundle's routes are loaded from its jar").isNotNull();
+        assertThat(camel.getRoute("aep-jms-trigger")).as("the bundle's routes are loaded from its jar").isNotNull();
         // a camel.main default of the bundle's (its dead letters keep the original request) reaches the host's context
         assertThat(camel.isAllowUseOriginalMessage()).isTrue();
         assertThat(camel.getName()).as("the host's own setting wins over the bundle's default").isEqualTo("aep-onboarding-host");
