@@ -78,6 +78,10 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--wire-warmup", defaultValue = "100", description = "Onboardings through the proxy before timing (default ${DEFAULT-VALUE}).")
     int wireWarmup;
 
+    @Option(names = "--cli-samples", defaultValue = "5",
+            description = "One-shot `onboard` runs, each a new JVM, per way of starting it (java -jar; bin/aep's flags); 0 = skip (default ${DEFAULT-VALUE}).")
+    int cliSamples;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the emulator and of the request ids (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -183,6 +187,10 @@ public class BenchCommand implements Callable<Integer> {
         }
         if (replicasBatch > 0) {
             r.replicaBatches = ReplicaBatch.measure(replicasBatch, latency, rateLimit, throttle, seed, bundleProperties);
+        }
+        if (cliSamples > 0) {
+            r.cli = CliBench.run(cliSamples, seed);
+            r.lastFailure = r.cli.lastFailure != null ? r.cli.lastFailure : r.lastFailure;
         }
         r.loadAfter = loadAverage();
         return r;

@@ -50,6 +50,8 @@ final class BenchReport {
     List<ReplicaBatch.Result> replicaBatches = List.of();
     // on the wire (WireBench), when asked for
     WireBench.Result wire;
+    // the one-shot command line, each run a new JVM (empty: skipped)
+    CliBench.Result cli;
     // L = 0
     int overheadSamples;
     final Stats sequentialAtZero = new Stats();
@@ -165,6 +167,10 @@ final class BenchReport {
                 overheadPerStep() < 2.0);
         row("IMS tokens fetched by the bundle", String.valueOf(tokenFetches), "whole run", null);
 
+        if (cli != null) {
+            cliSection();
+        }
+
         int w0 = rows.stream().filter(r -> r.length > 1).mapToInt(r -> r[0].length()).max().orElse(10);
         int w1 = rows.stream().filter(r -> r.length > 1).mapToInt(r -> r[1].length()).max().orElse(10);
         for (String[] r : rows) {
@@ -218,6 +224,22 @@ final class BenchReport {
         wire.gapsByStep.forEach((step, gaps) -> byStep.append(byStep.length() == 0 ? "" : ", ").append(step.routeName())
                 .append(String.format(Locale.ROOT, " %.2f", gaps.median())));
         row("  by step, median (ms)", "", byStep.toString(), null);
+    }
+
+    /** The command line's start-up: what a person waits for one `onboard`, and what it costs the machine. */
+    private void cliSection() {
+        section("One-shot command line: onboard of one request, a new JVM each time (emulator at L = 0, its runs end at once)");
+        row("launched as", "", cli.launcher + " onboard FILE", null);
+        for (CliBench.Way way : List.of(cli.plain, cli.fast)) {
+            row(way.name + ": wall median / p95 / max", ms(way.wall.median()) + " / " + ms(way.wall.p95()) + " / "
+                    + ms(way.wall.percentile(100)), way.failed + " failed", null);
+            row(way.name + ": CPU median / max", ms(way.cpu.median()) + " / " + ms(way.cpu.percentile(100)),
+                    "the child's user + system time, all threads", null);
+            row(way.name + ": lines on stderr (max)", String.valueOf(way.stderrLinesMax), "WARN and above unless -v", null);
+        }
+        row("with bin/aep's flags: " + cli.cds, "", String.join(" ", CliBench.FAST_FLAGS), null);
+        row("one onboard, wall median <= 2 s (bin/aep)", ms(cli.fast.wall.median()), "target <= " + ms(CliBench.TARGET_MILLIS),
+                cli.fast.wall.median() <= CliBench.TARGET_MILLIS && cli.fast.failed == 0 && cli.plain.failed == 0);
     }
 
     private void section(String title) {

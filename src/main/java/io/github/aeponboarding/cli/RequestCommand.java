@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -24,6 +25,9 @@ import picocli.CommandLine.Spec;
 abstract class RequestCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Request files (JSON or YAML).")
     List<Path> files;
+
+    @Mixin
+    CommandLogging logging;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,6 +33,9 @@ public class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON document ({\"requests\":[...]}) instead of the table.")
     boolean json;
+
+    @Mixin
+    CommandLogging logging;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

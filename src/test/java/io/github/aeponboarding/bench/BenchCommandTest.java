@@ -20,7 +20,8 @@ class BenchCommandTest {
         int exit = cli.execute("--latency", "5", "--samples", "3", "--warmup", "2", "--batch", "10",
                 "--batch-concurrency", "4", "--rate-limit", "200", "--overhead-samples", "3", "--seed", "7",
                 "--replicas-batch", "0",   // the 1- and 3-process batch starts JVMs: the real bench runs it
-                "--wire-proxy", "../shared/tools/latency_proxy.py", "--wire-latency", "5", "--wire-warmup", "2", "--wire-samples", "3");
+                "--wire-proxy", "../shared/tools/latency_proxy.py", "--wire-latency", "5", "--wire-warmup", "2", "--wire-samples", "3",
+                "--cli-samples", "1");   // surefire runs before the jar exists: the command line runs from the class path
         String report = out.toString();
 
         assertThat(exit).as(report).isIn(0, 1);   // 1 = a timing target missed on a busy machine, still a working run
@@ -36,5 +37,20 @@ class BenchCommandTest {
         // the independent instrument: the latency proxy's own log, 3 onboardings of 8 calls each
         assertThat(report).containsPattern("bundle, median / p95 .* 8 round trips each, 0 failed; latency_proxy.py started by the bench, \\+5 ms");
         assertThat(report).containsPattern("answer -> dependent request, median / max .* over \\d+ calls");
+        // the one-shot command line, each run a new JVM: both ways onboarded, and said nothing on stderr
+        assertThat(report).contains("launched as", "java -cp <class path: classes and dependencies> io.github.aeponboarding.Application onboard FILE");
+        assertThat(report).containsPattern("java -jar: wall median / p95 / max .* 0 failed");
+        assertThat(report).containsPattern("with bin/aep's flags: wall median / p95 / max .* 0 failed");
+        assertThat(report).containsPattern("java -jar: lines on stderr \\(max\\) +0 ");
+        assertThat(report).containsPattern("with bin/aep's flags: lines on stderr \\(max\\) +0 ");
+        assertThat(report).contains("one onboard, wall median <= 2 s (bin/aep)");
+    }
+
+    @Test
+    void bin_aep_starts_one_shot_commands_with_the_flags_the_bench_measures() throws Exception {
+        String script = java.nio.file.Files.readString(java.nio.file.Path.of("bin/aep"));
+        String flags = script.lines().filter(l -> l.startsWith("flags=(")).findFirst().orElseThrow();
+        assertThat(flags).isEqualTo("flags=(" + String.join(" ", CliBench.FAST_FLAGS) + ")");
+        assertThat(script).contains("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=");
     }
 }

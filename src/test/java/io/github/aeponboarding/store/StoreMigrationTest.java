@@ -45,6 +45,25 @@ class StoreMigrationTest {
         }
     }
 
+    @Test
+    void the_latest_version_is_the_highest_migration_so_an_up_to_date_store_skips_flyway() throws Exception {
+        String highest;
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(Path.of("src/main/resources/db/aep-onboarding"))) {
+            highest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).max(java.util.Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+        }
+        assertThat(StoreMigration.LATEST_VERSION).as("StoreMigration.LATEST_VERSION").isEqualTo(highest);
+
+        StoreSettings settings = new StoreSettings("", "", "", dir.resolve("again"), 3, 5000);
+        try (Store created = Store.open(settings)) {
+            assertThat(StoreMigration.upToDate(created.dataSource())).isTrue();
+        }
+        try (Store reopened = Store.open(settings); Connection c = reopened.dataSource().getConnection();
+             ResultSet rs = c.createStatement().executeQuery("select count(*) from aep_onboarding")) {
+            assertThat(rs.next()).isTrue();
+        }
+    }
+
     /** Opens the store from {@link #REPLICAS} threads released at once; fails with the first one that could not. */
     private static void openTogether(StoreSettings settings) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(REPLICAS);
