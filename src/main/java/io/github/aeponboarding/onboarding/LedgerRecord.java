@@ -26,6 +26,8 @@ final class LedgerRecord {
     /** The sandbox's shared resources: kept by {@link SandboxResources}, never intended here. */
     private static final Set<Step> SHARED = EnumSet.of(Step.FLOW_SPEC, Step.DATASET_BASE_CONNECTION);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerRecord.class);
+    private static final long WRITE_BEHIND_DELAY_MICROS = 5000;
 
     final LedgerKey key;
     final RequestLocks.Held lock;
@@ -147,6 +149,66 @@ final class LedgerRecord {
             written = snapshot;
         } finally {
             writer.unlock();
+        }
+    }
+
+    /** Changes the record in memory; returns the version the store must reach to hold the change. */
+    synchronized long change(java.util.function.Consumer<LedgerRecord> change) {
+        change.accept(this);
+        return ++version;
+    }
+
+    /** The recorded ids in step order (what a failure document lists). */
+    synchronized Map<String, String> orderedIds() {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (Step s : Step.values()) {
+            String v = ids.get(s.key());
+            if (v != null) {
+                ordered.put(s.key(), v);
+            }
+        }
+        return ordered;
+    }
+
+    /**
+     * After a rollback or offboard: drops the row when no id is left, so that a re-submission starts
+     * afresh; a record that still holds ids (a DELETE that failed) is kept, so that it reuses them.
+     */
+    void deleteIfEmpty(LedgerStore store) {
+        writer.lock();   // no write of the record meanwhile
+        try {
+            boolean empty;
+            synchronized (this) {
+                empty = ids.isEmpty();
+            }
+            if (empty) {
+                store.delete(key, lock.owner());
+                synchronized (this) {
+                    written = version;   // nothing left to write at release
+                }
+            }
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * A write nobody waits for: a failure is only logged, the next write that someone waits for reports
+     * it. It starts {@link #WRITE_BEHIND_DELAY_MICROS} later, when the step's POST is on its way: on a busy
+     * machine a write woken at once competes for a core with the call it should overlap. A call answered
+     * sooner only means the dependent step writes its intent itself.
+     */
+    void flushLater(LedgerStore store, java.util.concurrent.ScheduledExecutorService background, long version) {
+        try {
+            background.schedule(() -> {
+                try {
+                    flush(store, version);
+                } catch (RuntimeException e) {
+                    LOG.debug("background write of request {} failed: {}", key, e.getMessage());
+                }
+            }, WRITE_BEHIND_DELAY_MICROS, java.util.concurrent.TimeUnit.MICROSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // the bundle is stopping: the intent is written by the step that needs it
         }
     }
 }

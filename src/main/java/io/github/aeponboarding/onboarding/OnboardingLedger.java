@@ -6,14 +6,11 @@ import io.github.aeponboarding.request.OnboardingRequest;
 import io.github.aeponboarding.store.LedgerKey;
 import io.github.aeponboarding.store.LedgerStore;
 import io.github.aeponboarding.store.RequestLocks;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -26,32 +23,13 @@ import java.util.function.Consumer;
  *       again, so a write whose response was lost is found instead of duplicated.</li>
  * </ul>
  * A request is open from {@link #begin} to {@link #release}, holding its lock in the store
- * ({@link RequestLocks}); meanwhile its record is kept here and written through ({@link LedgerStore}).
- * <p>
- * A write of the store is what a step would wait for between an AEP answer and the call that depends
- * on it, so the writes are kept off that path, without giving up a guarantee:
- * <ul>
- *   <li>an intent is durable before its POST, and usually long before: when a step's call is sent,
- *       the intents of the steps that depend on it ({@link Step#dependents}) are written in the
- *       background, while that call is under way; the dependent step, which cannot start before the
- *       answer, finds its intent in the store already ({@link #intend} waits for the write otherwise).
- *       The steps that can go first are declared with the record's first write. A declared step whose
- *       turn never comes (an earlier step failed) is no longer pending once the request is released;</li>
- *   <li>fencing: every write names the lock's owner, and so does every AEP call of the request, whose
- *       rate-limit reservation checks the {@link #fence} in the same statement (the aep-http route):
- *       once another process has taken the request over, this one sends nothing more;</li>
- *   <li>a recorded id is written with the record's next write (the background write of the next
- *       intents, the completion, or {@link #release} after a failure); a crash before it leaves the
- *       step's intent pending, and the next run finds the resource by name, as after a crash just
- *       after a POST.</li>
- * </ul>
- * One write at a time per record, each of its whole current state, so the store never goes back to an
- * older state; changes made while a write is under way go together in the next. The record's monitor
- * guards only the in-memory state, never a database round trip.
+ * ({@link RequestLocks}); meanwhile its record ({@link LedgerRecord}) is kept here and written through.
+ * Every write and every AEP call of the request is fenced by the lock's owner ({@link #fence}). How an
+ * intent is durable before its POST without a store write between an AEP answer and the call that
+ * depends on it (intents written ahead, ids riding on the next write): docs/reliability.md, "The ledger".
  */
 public class OnboardingLedger {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OnboardingLedger.class);
-    private static final long WRITE_BEHIND_DELAY_MICROS = 5000;
 
     private final RequestLocks locks;
     private final LedgerStore store;
@@ -244,13 +222,13 @@ public class OnboardingLedger {
         // written ahead (usually): nothing to wait for; else a write of it under way is waited for, or this makes it
         entry.flush(store, required);
         if (entry.written < latest) {
-            flushInBackground(entry, latest);
+            entry.flushLater(store, background, latest);
         }
     }
 
     /** Records a step's id in memory: the record's next write carries it (see the class comment). */
     public void record(String sandbox, String id, Step step, String resourceId, String payload) {
-        apply(entry(sandbox, id), e -> {
+        entry(sandbox, id).change(e -> {
             e.ids.put(step.key(), resourceId);
             if (payload != null) {
                 e.payloads.put(step.key(), DefinitionDiff.sha256(payload));
@@ -303,21 +281,7 @@ public class OnboardingLedger {
         if (entry == null) {
             return;
         }
-        entry.writer.lock();   // no write of the record meanwhile
-        try {
-            boolean empty;
-            synchronized (entry) {
-                empty = entry.ids.isEmpty();
-            }
-            if (empty) {
-                store.delete(entry.key, entry.lock.owner());
-                synchronized (entry) {
-                    entry.written = entry.version;   // nothing left to write at release
-                }
-            }
-        } finally {
-            entry.writer.unlock();
-        }
+        entry.deleteIfEmpty(store);
     }
 
     /** Starts a request's record afresh, keeping its lock: its flow no longer exists in AEP. */
@@ -340,22 +304,13 @@ public class OnboardingLedger {
         if (entry == null) {
             return Map.of();
         }
-        synchronized (entry) {
-            Map<String, String> ordered = new LinkedHashMap<>();
-            for (Step s : Step.values()) {
-                String v = entry.ids.get(s.key());
-                if (v != null) {
-                    ordered.put(s.key(), v);
-                }
-            }
-            return ordered;
-        }
+        return entry.orderedIds();
     }
 
     /** Changes the record and returns once the change (and every earlier one) is in the store. */
     private void update(String sandbox, String id, Consumer<LedgerRecord> change) {
         LedgerRecord entry = entry(sandbox, id);
-        entry.flush(store, apply(entry, change));
+        entry.flush(store, entry.change(change));
     }
 
     private LedgerRecord entry(String sandbox, String id) {
@@ -366,33 +321,6 @@ public class OnboardingLedger {
         return entry;
     }
 
-    /** Changes the record in memory; returns the version the store must reach to hold the change. */
-    private static long apply(LedgerRecord entry, Consumer<LedgerRecord> change) {
-        synchronized (entry) {
-            change.accept(entry);
-            return ++entry.version;
-        }
-    }
-
-    /**
-     * A write nobody waits for: a failure is only logged, the next write that someone waits for reports
-     * it. It starts {@link #WRITE_BEHIND_DELAY_MICROS} later, when the step's POST is on its way: on a busy
-     * machine a write woken at once competes for a core with the call it should overlap. A call answered
-     * sooner only means the dependent step writes its intent itself.
-     */
-    private void flushInBackground(LedgerRecord entry, long version) {
-        try {
-            background.schedule(() -> {
-                try {
-                    entry.flush(store, version);
-                } catch (RuntimeException e) {
-                    LOG.debug("background write of request {} failed: {}", entry.key, e.getMessage());
-                }
-            }, WRITE_BEHIND_DELAY_MICROS, TimeUnit.MICROSECONDS);
-        } catch (RejectedExecutionException stopping) {
-            // the bundle is stopping: the intent is written by the step that needs it
-        }
-    }
 
     private static String name(LedgerKey key) {
         return key.sandbox() + "/" + key.requestId();
