@@ -6,10 +6,8 @@ import io.github.aeponboarding.aep.AepHttp;
 import io.github.aeponboarding.aep.AepRetryPolicy;
 import io.github.aeponboarding.aep.AepSettings;
 import io.github.aeponboarding.aep.ImsTokenCache;
-import io.github.aeponboarding.emulator.AepEmulator;
 import io.github.aeponboarding.health.BrokerHealthCheck;
 import io.github.aeponboarding.health.ImsTokenHealthCheck;
-import io.github.aeponboarding.emulator.EmulatorOptions;
 import io.github.aeponboarding.onboarding.AepPayloads;
 import io.github.aeponboarding.onboarding.BaseConnectionCheck;
 import io.github.aeponboarding.onboarding.FlowSpecCheck;
@@ -57,12 +55,17 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 /**
  * The bundle's beans, for its YAML routes ({@link BundleRoutes}). Any Camel runtime can use it: it
  * reads everything from configuration and changes none of the host's components. In the local profile
- * only ({@link RequiredSettings}), no {@code aep.base-url} starts the AEP emulator in this JVM and no
- * {@code onboarding.broker-url} an embedded Artemis broker: it needs no credentials and no
- * infrastructure. Anywhere else a missing URL or credential stops the start.
+ * only ({@link RequiredSettings}), a missing {@code aep.base-url} or {@code onboarding.broker-url} is
+ * filled in by the local stand-ins ({@value #STAND_INS} of the {@code aep-local} module: the AEP
+ * emulator in this JVM, an embedded Artemis broker), which the application has on its class path and
+ * the library does not. Anywhere else a missing URL or credential stops the start.
  */
 public class OnboardingConfiguration implements CamelConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(OnboardingConfiguration.class);
+    /** The local profile's stand-ins (module aep-local); {@code onboarding.local-stand-ins} names another. */
+    public static final String STAND_INS = "io.github.aeponboarding.local.LocalStandIns";
+    /** The broker URL without {@code onboarding.broker-url}: the embedded broker's in-VM acceptor. */
+    static final String LOCAL_BROKER_URL = "vm://0";
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -75,18 +78,14 @@ public class OnboardingConfiguration implements CamelConfiguration {
         String hostFactory = prop(pc, "onboarding.jms-connection-factory", "");
         // before anything starts: outside the local profile nothing stands in for a missing AEP or broker
         RequiredSettings.check(context, jmsTrigger && hostFactory.isEmpty());
-        if (blank(pc, "aep.base-url")) {
-            startEmulator(context, pc);
-        }
         Path dataDir = Path.of(prop(pc, "onboarding.data-dir", "data"));
         String brokerUrl = prop(pc, "onboarding.broker-url", "");
-        if (brokerUrl.isBlank() && jmsTrigger && hostFactory.isEmpty()) {
-            context.addService(new EmbeddedBroker(dataDir.resolve("broker"),
-                    Integer.parseInt(prop(pc, "onboarding.broker-max-delivery-attempts", "5")),
-                    Integer.parseInt(orDefault(prop(pc, "onboarding.embedded-broker-tcp-port", ""), "0"))), true, true);
+        if (RequiredSettings.localFallbacks(pc)
+                && (blank(pc, "aep.base-url") || (brokerUrl.isBlank() && jmsTrigger && hostFactory.isEmpty()))) {
+            standIns(context, pc).configure(context);
         }
         if (brokerUrl.isBlank()) {
-            brokerUrl = EmbeddedBroker.URL;
+            brokerUrl = LOCAL_BROKER_URL;
         }
 
         AepSettings settings = new AepSettings(prop(pc, "aep.base-url", ""), prop(pc, "aep.ims-url", ""),
@@ -223,27 +222,17 @@ public class OnboardingConfiguration implements CamelConfiguration {
         return factory;
     }
 
-    /** The in-process emulator: AEP and IMS at one loopback URL, with its default credentials. */
-    private static void startEmulator(CamelContext context, PropertiesComponent pc) throws Exception {
-        EmulatorOptions options = EmulatorOptions.defaults().toBuilder()
-                .port(Integer.parseInt(prop(pc, "onboarding.emulator-port", "0")))
-                .latencyMillis(Long.parseLong(prop(pc, "onboarding.emulator-latency-ms", "0")))
-                .build();
-        AepEmulator emulator = AepEmulator.start(options);
-        pc.addOverrideProperty("aep.base-url", emulator.baseUrl());
-        pc.addOverrideProperty("aep.ims-url", emulator.baseUrl());
-        // the emulator accepts only its own credentials: any configured ones would be refused
-        pc.addOverrideProperty("aep.client-id", options.clientId());
-        pc.addOverrideProperty("aep.client-secret", options.clientSecret());
-        pc.addOverrideProperty("aep.org-id", options.orgId());
-        context.getRegistry().bind("aepEmulator", emulator);
-        context.addService(new ServiceSupport() {
-            @Override
-            protected void doStop() {
-                emulator.close();
-            }
-        }, true, true);
-        LOG.info("No aep.base-url: using the in-process AEP emulator at {}", emulator.baseUrl());
+    /** The local profile's stand-ins: only the application (and the library's tests) have them on the class path. */
+    private static CamelConfiguration standIns(CamelContext context, PropertiesComponent pc) throws Exception {
+        String name = prop(pc, "onboarding.local-stand-ins", STAND_INS);
+        Class<?> type = context.getClassResolver().resolveClass(name);
+        if (type == null) {
+            throw new IllegalStateException("The local profile (" + RequiredSettings.LOCAL_FALLBACKS + "=true) lacks "
+                    + "aep.base-url or onboarding.broker-url, and its stand-ins (" + name + ", module aep-local: the AEP "
+                    + "emulator and the embedded broker) are not on the class path. Set the AEP settings and "
+                    + "onboarding.broker-url (or onboarding.jms-trigger-enabled=false), or add io.github.aeponboarding:aep-local.");
+        }
+        return (CamelConfiguration) type.getDeclaredConstructor().newInstance();
     }
 
     private static String orDefault(String value, String defaultValue) {

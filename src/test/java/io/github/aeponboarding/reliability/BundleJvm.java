@@ -18,7 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code io.github.aeponboarding.Application run} in a JVM of its own, on the test class path, in the project
+ * {@code io.github.aeponboarding.testsupport.BundleRun} (the application's {@code Application run}) in a JVM of its own, on the test class path, in the project
  * folder: settings as {@code -D} properties, secrets only in the environment, its own management port (health
  * for readiness, metrics for its counters). Output is appended to one log across restarts, each start marked.
  */
@@ -57,7 +57,7 @@ final class BundleJvm implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx320m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath,
                 "-Dlog4j2.configurationFile=src/test/resources/log4j2-test.properties"));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("io.github.aeponboarding.Application", "run"));
+        command.addAll(List.of("io.github.aeponboarding.testsupport.BundleRun", "run"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Files.writeString(log, "==== " + name + " start " + (++starts) + " ====\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))

@@ -131,7 +131,7 @@ class CrashRecoveryTest {
                 "-Donboarding.data-dir=" + root + "/data", "-Donboarding.inbox=" + root + "/inbox",
                 "-Donboarding.outbox=" + root + "/outbox", "-Donboarding.deadletter=" + root + "/deadletter",
                 "-Donboarding.file-min-age-ms=100", "-Donboarding.embedded-broker-tcp-port=" + brokerPort,
-                "io.github.aeponboarding.Application", "run"));
+                "io.github.aeponboarding.testsupport.BundleRun", "run"));
         ProcessBuilder builder = new ProcessBuilder(command).directory(new File("."))
                 .redirectErrorStream(true).redirectOutput(new File(root + "/bundle-run-" + run + ".log"));
         builder.environment().put("AEP_CLIENT_SECRET", emulator.options().clientSecret());   // not on the command line

@@ -1,4 +1,4 @@
-package io.github.aeponboarding.runtime;
+package io.github.aeponboarding.local;
 
 import java.nio.file.Path;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;

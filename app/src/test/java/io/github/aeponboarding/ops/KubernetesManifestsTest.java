@@ -501,9 +501,9 @@ class KubernetesManifestsTest {
     }
 
     private static String pom(String xpath) throws Exception {
-        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("app", "pom.xml").toFile());
         String value = XPathFactory.newInstance().newXPath().evaluate(xpath, doc).trim();
-        assertThat(value).as(xpath + " in pom.xml").isNotEmpty();
+        assertThat(value).as(xpath + " in app/pom.xml").isNotEmpty();
         return value;
     }
 

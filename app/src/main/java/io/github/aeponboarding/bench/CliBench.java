@@ -144,7 +144,8 @@ public final class CliBench {
             return List.of(java, "-jar", classPath);
         }
         String main = Arrays.stream(System.getProperty("surefire.test.class.path", classPath).split(File.pathSeparator))
-                .filter(entry -> !entry.endsWith("test-classes")).collect(Collectors.joining(File.pathSeparator));
+                // no test classes, the library's test-jar (its log4j2-test.properties) included
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar")).collect(Collectors.joining(File.pathSeparator));
         return List.of(java, "-cp", main, "io.github.aeponboarding.Application");
     }
 
