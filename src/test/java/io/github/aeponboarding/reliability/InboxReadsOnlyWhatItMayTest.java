@@ -82,8 +82,11 @@ class InboxReadsOnlyWhatItMayTest {
         byte[] second = Requests.example("crm", "same-name-2", r -> r.with("schedule").put("interval", 6));
         Files.write(inbox.resolve("same.json"), first);
         failure("same.json");
+        // the second drop comes after the first file has left the inbox (the failure document is written
+        // before the file is moved to .error): written sooner, it would be the file that move takes
+        await().atMost(Duration.ofSeconds(60)).until(() -> !Files.exists(inbox.resolve("same.json")));
         Files.write(inbox.resolve("same.json"), second);
-        await().atMost(Duration.ofSeconds(30)).until(() -> failures("same.json").size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> failures("same.json").size() == 2);
 
         List<Path> failures = failures("same.json");
         assertThat(failures.stream().map(p -> read(p).path("message").asText()))
