@@ -22,9 +22,8 @@ import org.apache.camel.Exchange;
  * shows {@code "<id of targetSchema>"} where onboard will put the new id.
  */
 public class OnboardingPlan {
-    /** The resources in the order onboard creates them (each after the ones it names). */
-    private static final List<Step> ORDER = List.of(Step.ADHOC_CLASS, Step.ADHOC_SCHEMA, Step.SOURCE_CONNECTION, Step.TARGET_SCHEMA,
-            Step.DATASET, Step.DATASET_BASE_CONNECTION, Step.TARGET_CONNECTION, Step.MAPPING_SET, Step.FLOW);
+    /** The resources in the order onboard creates them (Step's own order: each after the ones it names); the flowSpec is only read. */
+    private static final List<Step> ORDER = java.util.Arrays.stream(Step.values()).filter(s -> s != Step.FLOW_SPEC).toList();
     private static final String PLAN = "aepPlan";
 
     private final OnboardingLedger ledger;

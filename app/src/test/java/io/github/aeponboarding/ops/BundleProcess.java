@@ -1,5 +1,6 @@
 package io.github.aeponboarding.ops;
 
+import io.github.aeponboarding.testsupport.Processes;
 import io.github.aeponboarding.testsupport.Ports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,7 +18,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A bundle in a JVM of its own, found through its management port: health for readiness, Jolokia for the route ids
@@ -167,15 +167,7 @@ public final class BundleProcess implements BundleUnderTest {
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        Processes.stop(process, Duration.ofSeconds(20));
     }
 
     private static String java() {
